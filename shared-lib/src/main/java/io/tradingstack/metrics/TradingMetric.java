@@ -1,0 +1,108 @@
+package io.tradingstack.metrics;
+
+import java.util.List;
+
+/**
+ * Every metric the stack publishes, with its one-line meaning, in one place (DESIGN §7), as
+ * Aeron keeps its system counters. Services register meters by these names only, so the
+ * Grafana dashboard and the docs cannot drift from the code. Names are dotted lower case;
+ * Prometheus shows them with underscores and a unit suffix ({@code trading_tick_to_trade_seconds}).
+ */
+public enum TradingMetric {
+
+    // ---- market data feeds (gateway) ----
+    FEED_MESSAGES_SENT("trading.feed.messages.sent", MetricKind.COUNTER,
+            "Data messages (price or news) the gateway published, per feed.", Tags.FEED),
+    FEED_SUBSCRIBERS("trading.feed.subscribers", MetricKind.GAUGE,
+            "Subscribers connected to a feed now.", Tags.FEED),
+    FEED_REPLAYS_SERVED("trading.feed.replays.served", MetricKind.COUNTER,
+            "Replay requests the gateway answered from its ring.", Tags.FEED),
+    FEED_RESETS_SENT("trading.feed.resets.sent", MetricKind.COUNTER,
+            "Replay requests the gateway could not serve and answered with a reset.", Tags.FEED),
+    FEED_SLOW_CONSUMERS_CUT("trading.feed.slow.consumers.cut", MetricKind.COUNTER,
+            "Subscribers disconnected because their outbound queue passed the byte limit.", Tags.FEED),
+
+    // ---- feed subscribers (orderbook, strategy) ----
+    FEED_MESSAGES_RECEIVED("trading.feed.messages.received", MetricKind.COUNTER,
+            "Data messages a subscriber accepted in sequence.", Tags.FEED),
+    FEED_GAPS("trading.feed.gaps", MetricKind.COUNTER,
+            "Sequence gaps a subscriber detected (each triggers a reconnect and replay).", Tags.FEED),
+    FEED_RESETS_RECEIVED("trading.feed.resets.received", MetricKind.COUNTER,
+            "Resets a subscriber received: data that was lost and not replayed.", Tags.FEED),
+    FEED_RECONNECTS("trading.feed.reconnects", MetricKind.COUNTER,
+            "Times a subscriber connected again after losing its feed.", Tags.FEED),
+    FEED_SESSIONS("trading.feed.sessions", MetricKind.COUNTER,
+            "New gateway sessions a subscriber saw (the gateway restarted).", Tags.FEED),
+
+    // ---- protocol ----
+    FRAMES_INVALID("trading.frames.invalid", MetricKind.COUNTER,
+            "Frames refused as protocol violations, by service and decode reason.", Tags.SERVICE, Tags.REASON),
+
+    // ---- price book ----
+    BOOK_UPDATES("trading.book.updates", MetricKind.COUNTER,
+            "Slot updates the orderbook wrote to the shared price book.", Tags.SYMBOL),
+    BOOK_AGE("trading.book.age", MetricKind.GAUGE,
+            "Seconds since a symbol's slot was last written.", Tags.SYMBOL),
+
+    // ---- orders ----
+    ORDERS("trading.orders", MetricKind.COUNTER,
+            "Orders decided by the order manager, by status and rejection reason.", Tags.STATUS, Tags.REASON),
+    POSITION("trading.position", MetricKind.GAUGE,
+            "Net position per symbol (shares, signed).", Tags.SYMBOL),
+
+    // ---- latency, every hop on its own ----
+    HOP_EMIT_TO_BOOK("trading.hop.emit.to.book", MetricKind.TIMER,
+            "Gateway emit (price ts) to the price book write in the orderbook."),
+    HOP_NEWS_TO_STRATEGY("trading.hop.news.to.strategy", MetricKind.TIMER,
+            "Gateway emit (news ts) to the strategy receiving the news tick."),
+    HOP_ORDER_ROUND_TRIP("trading.hop.order.round.trip", MetricKind.TIMER,
+            "Strategy sends an order to the strategy receiving its execution."),
+    JOURNAL_WRITE("trading.journal.write", MetricKind.TIMER,
+            "Order-manager journal append, including the flush its policy requires."),
+    TICK_TO_TRADE("trading.tick.to.trade", MetricKind.TIMER,
+            "News tick emitted by the gateway (originTs) to the execution decided in the order manager.");
+
+    private final String metricName;
+    private final MetricKind kind;
+    private final String description;
+    private final List<String> tagKeys;
+
+    TradingMetric(String metricName, MetricKind kind, String description, String... tagKeys) {
+        this.metricName = metricName;
+        this.kind = kind;
+        this.description = description;
+        this.tagKeys = List.of(tagKeys);
+    }
+
+    /** The Micrometer name. */
+    public String metricName() {
+        return metricName;
+    }
+
+    public MetricKind kind() {
+        return kind;
+    }
+
+    /** One line: what the number means. */
+    public String description() {
+        return description;
+    }
+
+    /** The tags every series of this metric carries; the values come from small, bounded sets. */
+    public List<String> tagKeys() {
+        return tagKeys;
+    }
+
+    /** The tag keys, as constants, so that a typo is a compile error. */
+    public static final class Tags {
+        public static final String FEED = "feed";
+        public static final String SERVICE = "service";
+        public static final String REASON = "reason";
+        public static final String STATUS = "status";
+        public static final String SYMBOL = "symbol";
+        public static final String SIDE = "side";
+
+        private Tags() {
+        }
+    }
+}
