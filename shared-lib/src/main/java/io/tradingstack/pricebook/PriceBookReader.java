@@ -88,6 +88,19 @@ public final class PriceBookReader {
      * @throws IllegalArgumentException if {@code slot} is outside the book's capacity
      */
     public SlotStatus read(int slot, PriceSnapshot into) {
+        final SlotStatus status = read(slot, into, Long.MIN_VALUE);
+        if (status != SlotStatus.FRESH) {
+            return status;
+        }
+        return isStale(into.updateTimestamp(), clock.epochNanos()) ? SlotStatus.STALE : SlotStatus.FRESH;
+    }
+
+    /**
+     * As {@link #read(int, PriceSnapshot)}, judging staleness against {@code nowNanos} instead of
+     * reading the clock: a caller that reads several slots for one tick reads the clock once.
+     * {@code Long.MIN_VALUE} skips the staleness check (FRESH for any written slot).
+     */
+    public SlotStatus read(int slot, PriceSnapshot into, long nowNanos) {
         if (slot < 0 || slot >= capacity) {
             throw new IllegalArgumentException("slot=" + slot + ", capacity=" + capacity);
         }
@@ -109,7 +122,10 @@ public final class PriceBookReader {
                 final long after = (long) LONGS.getAcquire(buffer, base + SLOT_VERSION_OFFSET);
                 if (before == after) {
                     into.set(before, bid, ask, feedSequence, updateTimestamp, tickTimestamp);
-                    return statusOf(updateTimestamp);
+                    if (updateTimestamp == 0) {
+                        return SlotStatus.EMPTY;
+                    }
+                    return nowNanos != Long.MIN_VALUE && isStale(updateTimestamp, nowNanos) ? SlotStatus.STALE : SlotStatus.FRESH;
                 }
             }
             Thread.onSpinWait();
@@ -117,12 +133,9 @@ public final class PriceBookReader {
         return SlotStatus.UNAVAILABLE;
     }
 
-    private SlotStatus statusOf(long updateTimestamp) {
-        if (updateTimestamp == 0) {
-            return SlotStatus.EMPTY;
-        }
+    private boolean isStale(long updateTimestamp, long nowNanos) {
         // A negative age (clocks of two processes a little apart) counts as fresh.
-        return clock.epochNanos() - updateTimestamp > maxAgeNanos ? SlotStatus.STALE : SlotStatus.FRESH;
+        return nowNanos - updateTimestamp > maxAgeNanos;
     }
 
     /**

@@ -134,6 +134,20 @@ class PriceBookTest {
     }
 
     @Test
+    void shouldJudgeStalenessAgainstTheCallersNow() {
+        final int slot = writer.register("AAPL");
+        final long written = now[0];
+        writer.update(slot, 100, 101, 1, written);
+        final PriceBookReader reader = openReader();
+        final PriceSnapshot snapshot = new PriceSnapshot();
+
+        assertThat(reader.read(slot, snapshot, written + MAX_AGE_NANOS)).isEqualTo(SlotStatus.FRESH);
+        assertThat(reader.read(slot, snapshot, written + MAX_AGE_NANOS + 1)).isEqualTo(SlotStatus.STALE);
+        assertThat(reader.read(slot, snapshot, Long.MIN_VALUE)).as("no staleness check").isEqualTo(SlotStatus.FRESH);
+        assertThat(reader.read(writer.register("MSFT"), snapshot, written)).isEqualTo(SlotStatus.EMPTY);
+    }
+
+    @Test
     void shouldReportEmptyForSlotNeverWritten() {
         final int slot = writer.register("AAPL");
         final PriceSnapshot snapshot = new PriceSnapshot();

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
@@ -26,18 +29,23 @@ import org.openjdk.jmh.infra.Blackhole;
  * Cost of the price book's seqlock (DESIGN §4), next to a plain volatile long as baseline.
  *
  * <ul>
- *   <li>{@code write}: one update of one slot, update timestamp from the system clock.</li>
- *   <li>{@code readUncontended}: one read of a slot nobody writes (includes the clock read of
- *       the staleness check).</li>
+ *   <li>{@code write}: one update of one slot, with the update timestamp the caller already
+ *       has (the orderbook reads the clock once per tick, not once per book write).</li>
+ *   <li>{@code readUncontended}: one read of a slot nobody writes, staleness judged against a
+ *       {@code now} the caller already has.</li>
  *   <li>{@code contended}: one thread updates a slot in a loop while another reads it; JMH
  *       reports each thread's ns/op ({@code contendedRead}, {@code contendedWrite}).</li>
+ *   <li>{@code writeWithClock}, {@code readWithClock}: the same with one clock read each, as
+ *       the convenience overloads do; {@code clock} is that clock read alone.</li>
  *   <li>{@code volatileWrite}, {@code volatileRead}, {@code volatileContended}: the same with a
- *       volatile long field.</li>
+ *       volatile long field: the floor of any cross-thread publication.</li>
  * </ul>
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$(cat
- * benchmarks/target/classpath.txt) org.openjdk.jmh.Main PriceBookBenchmark}.
+ * <p>Run: {@code benchmarks/jmh PriceBookBenchmark -prof gc}.
  */
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PriceBookBenchmark {
@@ -83,12 +91,25 @@ public class PriceBookBenchmark {
             Files.deleteIfExists(directory);
         }
 
+        /** A caller's "now": one clock read per tick, outside the measured book operation. */
+        private final long now = SystemEpochNanoClock.instance().epochNanos();
+
         void update() {
+            final long next = ++counter;
+            writer.update(busySlot, 10_000_000_000L + next, 10_000_100_000L + next, next, next, now + next);
+        }
+
+        void updateWithClock() {
             final long next = ++counter;
             writer.update(busySlot, 10_000_000_000L + next, 10_000_100_000L + next, next, next);
         }
 
         void read(int slot, Blackhole blackhole) {
+            blackhole.consume(reader.read(slot, snapshot, now));
+            blackhole.consume(snapshot.bid());
+        }
+
+        void readWithClock(int slot, Blackhole blackhole) {
             blackhole.consume(reader.read(slot, snapshot));
             blackhole.consume(snapshot.bid());
         }
@@ -109,6 +130,21 @@ public class PriceBookBenchmark {
     @Benchmark
     public void readUncontended(Book book, Blackhole blackhole) {
         book.read(book.quietSlot, blackhole);
+    }
+
+    @Benchmark
+    public void writeWithClock(Book book) {
+        book.updateWithClock();
+    }
+
+    @Benchmark
+    public void readWithClock(Book book, Blackhole blackhole) {
+        book.readWithClock(book.quietSlot, blackhole);
+    }
+
+    @Benchmark
+    public long clock() {
+        return SystemEpochNanoClock.instance().epochNanos();
     }
 
     @Benchmark
