@@ -19,9 +19,15 @@ public final class FrameReader {
     private final byte[] header = new byte[Framing.HEADER_LENGTH];
     private byte[] payload = new byte[256];
 
+    /** A reader of one stream. */
     public FrameReader(InputStream in, MessageCodec codec) {
         this.in = in;
         this.codec = codec;
+    }
+
+    /** A reader that is handed its stream on each {@link #read(InputStream)}, as a deserializer is. */
+    public FrameReader(MessageCodec codec) {
+        this(null, codec);
     }
 
     /**
@@ -31,7 +37,12 @@ public final class FrameReader {
      * @throws IOException when the stream fails (reset, timeout), which is not a decode error
      */
     public Decoded read() throws IOException {
-        int got = readFully(header, Framing.HEADER_LENGTH);
+        return read(in);
+    }
+
+    /** As {@link #read()}, from the given stream. */
+    public Decoded read(InputStream in) throws IOException {
+        int got = readFully(in, header, Framing.HEADER_LENGTH);
         if (got == 0) {
             return null;
         }
@@ -46,7 +57,7 @@ public final class FrameReader {
         if (payload.length < length) {
             payload = new byte[(int) Math.min(codec.maxFrameLength(), Math.max(length, 2L * payload.length))];
         }
-        got = readFully(payload, length);
+        got = readFully(in, payload, length);
         if (got < length) {
             return DecodeError.of(DecodeFailure.TRUNCATED_FRAME,
                     "stream ended after " + got + " of the " + length + " bytes the frame header declares");
@@ -55,7 +66,7 @@ public final class FrameReader {
     }
 
     /** Reads up to {@code length} bytes; fewer only at end of stream. */
-    private int readFully(byte[] into, int length) throws IOException {
+    private static int readFully(InputStream in, byte[] into, int length) throws IOException {
         int total = 0;
         while (total < length) {
             int n;

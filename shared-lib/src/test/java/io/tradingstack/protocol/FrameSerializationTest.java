@@ -1,0 +1,54 @@
+package io.tradingstack.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
+
+class FrameSerializationTest {
+
+    private final FrameSerializer serializer = new FrameSerializer(Framing.DEFAULT_MAX_FRAME_LENGTH);
+    private final FrameDeserializer deserializer = new FrameDeserializer(Framing.DEFAULT_MAX_FRAME_LENGTH);
+
+    @Test
+    void shouldWriteMessagesAndPreFramedBatchesThatReadBackInOrder() throws Exception {
+        Heartbeat first = new Heartbeat(1, 0, 10);
+        Reset second = new Reset(1, 5);
+        ErrorFrame third = new ErrorFrame("NO_REPLAY", "no replay within 10 s");
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        MessageCodec codec = new MessageCodec();
+        batch.writeBytes(codec.toFrame(second));
+        batch.writeBytes(codec.toFrame(third));
+
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        serializer.serialize(first, wire);
+        serializer.serialize(batch.toByteArray(), wire);
+
+        ByteArrayInputStream in = new ByteArrayInputStream(wire.toByteArray());
+        assertThat(deserializer.deserialize(in)).isEqualTo(first);
+        assertThat(deserializer.deserialize(in)).isEqualTo(second);
+        assertThat(deserializer.deserialize(in)).isEqualTo(third);
+        assertThatThrownBy(() -> deserializer.deserialize(in)).isInstanceOf(SoftEndOfStreamException.class);
+    }
+
+    @Test
+    void shouldHandBadFramesToTheFlowInsteadOfThrowing() throws Exception {
+        ByteArrayInputStream in = new ByteArrayInputStream(BadInputTest.frame("{\"type\":\"replay\",\"fromSeq\":-1}"));
+
+        Decoded decoded = deserializer.deserialize(in);
+
+        assertThat(decoded).isInstanceOfSatisfying(DecodeError.class,
+                error -> assertThat(error.reason()).isEqualTo(DecodeFailure.OUT_OF_RANGE));
+    }
+
+    @Test
+    void shouldRefuseAPayloadThatIsNeitherAMessageNorFrames() {
+        assertThatThrownBy(() -> serializer.serialize("text", new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.String");
+    }
+}
