@@ -46,6 +46,14 @@ enum Field {
         this.prefix = (",\"" + wireName + "\":").getBytes(StandardCharsets.US_ASCII);
     }
 
+    private static final java.util.Map<String, Field> BY_NAME = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(f -> f.wireName, f -> f));
+
+    /** The field of a decoded name, or null for a field we ignore. */
+    static Field byName(String name) {
+        return BY_NAME.get(name);
+    }
+
     /** The field whose name is exactly {@code src[from, to)}, or null for a field we ignore. */
     static Field match(byte[] src, int from, int to) {
         int length = to - from;

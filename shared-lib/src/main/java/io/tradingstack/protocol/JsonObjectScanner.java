@@ -1,31 +1,14 @@
 package io.tradingstack.protocol;
 
 /**
- * Reads one JSON object (RFC 8259, strict) from UTF-8 bytes and records where the value of
- * each {@link Field} lies, without allocating. Values of fields it does not know are checked
+ * The native {@link JsonEngine}: reads one JSON object (RFC 8259, strict) from UTF-8 bytes and
+ * records where the value of each {@link Field} lies, in one pass and without allocating. Values of fields it does not know are checked
  * for well-formedness and skipped (DESIGN §3: unknown extra fields are ignored).
  *
  * <p>Not thread-safe: one scanner per decoder, one decoder per connection or thread. The
  * scanner keeps references into the caller's buffer until the next {@link #scan}.
  */
-final class JsonObjectScanner {
-
-    static final byte STRING = 1;
-    static final byte NUMBER = 2;
-    static final byte TRUE = 3;
-    static final byte FALSE = 4;
-    static final byte OBJECT = 5;
-    static final byte ARRAY = 6;
-
-    static final byte ESCAPED = 1;
-    static final byte NON_ASCII = 2;
-    static final byte FRACTION = 4;
-    static final byte EXPONENT = 8;
-
-    /** Deeper nesting than this, in a field we would ignore anyway, is refused rather than recursed into. */
-    static final int MAX_DEPTH = 32;
-
-    private static final int FIELD_COUNT = Field.VALUES.length;
+final class JsonObjectScanner extends ScannedObject {
 
     /** Thrown to unwind a failed scan; carries nothing, so one instance serves every thread. */
     private static final class Abort extends RuntimeException {
@@ -36,57 +19,38 @@ final class JsonObjectScanner {
 
     private static final Abort ABORT = new Abort();
 
-    final byte[] kind = new byte[FIELD_COUNT];
-    final byte[] flags = new byte[FIELD_COUNT];
-    final int[] start = new int[FIELD_COUNT];
-    final int[] end = new int[FIELD_COUNT];
-    private long present;
-
-    byte[] src;
     private int pos;
     private int limit;
     private byte[] keyScratch = new byte[64];
 
-    DecodeFailure failure;
-    Field failureField;
-    String failureDetail;
-
-    /** Scans {@code src[offset, offset + length)}; false with {@link #failure} set when it is not a JSON object. */
+    @Override
     boolean scan(byte[] src, int offset, int length) {
-        this.src = src;
+        reset(src);
         this.pos = offset;
         this.limit = offset + length;
-        this.present = 0;
-        this.failure = null;
-        this.failureField = null;
-        this.failureDetail = null;
         try {
             skipWhitespace();
             if (pos >= limit) {
-                throw fail(DecodeFailure.MALFORMED_JSON, "no JSON value");
+                throw failed(DecodeFailure.MALFORMED_JSON, "no JSON value");
             }
             if (src[pos] != '{') {
                 skipValue(0);
                 skipWhitespace();
                 if (pos < limit) {
-                    throw fail(DecodeFailure.MALFORMED_JSON, "unexpected '" + printable(src[pos]) + "' at offset " + (pos - offset));
+                    throw failed(DecodeFailure.MALFORMED_JSON, "unexpected '" + printable(src[pos]) + "' at offset " + (pos - offset));
                 }
-                throw fail(DecodeFailure.NOT_AN_OBJECT, "the payload is a JSON " + kindName(src[offset + leadingWhitespace(offset)]));
+                throw failed(DecodeFailure.NOT_AN_OBJECT, "the payload is a JSON " + kindName(src[offset + leadingWhitespace(offset)]));
             }
             pos++;
             readMembers();
             skipWhitespace();
             if (pos < limit) {
-                throw fail(DecodeFailure.MALFORMED_JSON, "content after the object at offset " + (pos - offset));
+                throw failed(DecodeFailure.MALFORMED_JSON, "content after the object at offset " + (pos - offset));
             }
             return true;
         } catch (Abort abort) {
             return false;
         }
-    }
-
-    boolean has(Field field) {
-        return (present & (1L << field.ordinal())) != 0;
     }
 
     private void readMembers() {
@@ -168,20 +132,9 @@ final class JsonObjectScanner {
                 to = pos;
             }
         }
-        if (field == null) {
-            return;
+        if (field != null && !record(field, valueKind, valueFlags, from, to)) {
+            throw ABORT;
         }
-        int index = field.ordinal();
-        long bit = 1L << index;
-        if ((present & bit) != 0) {
-            failureField = field;
-            throw fail(DecodeFailure.DUPLICATE_FIELD, "field '" + field.wireName + "' appears twice");
-        }
-        present |= bit;
-        kind[index] = valueKind;
-        flags[index] = valueFlags;
-        start[index] = from;
-        end[index] = to;
     }
 
     /** Skips any JSON value, checking its grammar; nesting deeper than {@link #MAX_DEPTH} is refused. */
@@ -199,7 +152,7 @@ final class JsonObjectScanner {
 
     private void skipContainer(byte open, int depth) {
         if (depth > MAX_DEPTH) {
-            throw fail(DecodeFailure.MALFORMED_JSON, "nesting deeper than " + MAX_DEPTH);
+            throw failed(DecodeFailure.MALFORMED_JSON, "nesting deeper than " + MAX_DEPTH);
         }
         byte close = open == '{' ? (byte) '}' : (byte) ']';
         pos++;
@@ -242,7 +195,7 @@ final class JsonObjectScanner {
         byte result = 0;
         while (true) {
             if (pos >= limit) {
-                throw fail(DecodeFailure.MALFORMED_JSON, "unterminated string");
+                throw failed(DecodeFailure.MALFORMED_JSON, "unterminated string");
             }
             int b = src[pos];
             if (b == '"') {
@@ -256,7 +209,7 @@ final class JsonObjectScanner {
                 result |= NON_ASCII;
                 skipUtf8Sequence(b & 0xFF);
             } else if (b < 0x20) {
-                throw fail(DecodeFailure.MALFORMED_JSON, "control character 0x" + Integer.toHexString(b) + " inside a string");
+                throw failed(DecodeFailure.MALFORMED_JSON, "control character 0x" + Integer.toHexString(b) + " inside a string");
             } else {
                 pos++;
             }
@@ -265,62 +218,33 @@ final class JsonObjectScanner {
 
     private void skipEscape() {
         if (pos + 1 >= limit) {
-            throw fail(DecodeFailure.MALFORMED_JSON, "unterminated escape");
+            throw failed(DecodeFailure.MALFORMED_JSON, "unterminated escape");
         }
         byte e = src[pos + 1];
         switch (e) {
             case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> pos += 2;
             case 'u' -> {
                 if (pos + 6 > limit) {
-                    throw fail(DecodeFailure.MALFORMED_JSON, "unterminated \\u escape");
+                    throw failed(DecodeFailure.MALFORMED_JSON, "unterminated \\u escape");
                 }
                 for (int i = pos + 2; i < pos + 6; i++) {
                     if (hexValue(src[i]) < 0) {
-                        throw fail(DecodeFailure.MALFORMED_JSON, "bad \\u escape");
+                        throw failed(DecodeFailure.MALFORMED_JSON, "bad \\u escape");
                     }
                 }
                 pos += 6;
             }
-            default -> throw fail(DecodeFailure.MALFORMED_JSON, "bad escape '\\" + printable(e) + "'");
+            default -> throw failed(DecodeFailure.MALFORMED_JSON, "bad escape '\\" + printable(e) + "'");
         }
     }
 
     /** RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF. */
     private void skipUtf8Sequence(int lead) {
-        int count;
-        int secondMin = 0x80;
-        int secondMax = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            count = 1;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            count = 2;
-            if (lead == 0xE0) {
-                secondMin = 0xA0;
-            } else if (lead == 0xED) {
-                secondMax = 0x9F;
-            }
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            count = 3;
-            if (lead == 0xF0) {
-                secondMin = 0x90;
-            } else if (lead == 0xF4) {
-                secondMax = 0x8F;
-            }
-        } else {
-            throw fail(DecodeFailure.INVALID_UTF8, "byte 0x" + Integer.toHexString(lead) + " cannot start a UTF-8 sequence");
+        int length = Utf8.sequenceLength(src, pos, limit);
+        if (length < 0) {
+            throw failed(DecodeFailure.INVALID_UTF8, "ill-formed UTF-8 sequence starting with byte 0x" + Integer.toHexString(lead));
         }
-        if (pos + count >= limit) {
-            throw fail(DecodeFailure.INVALID_UTF8, "UTF-8 sequence cut short");
-        }
-        for (int i = 1; i <= count; i++) {
-            int c = src[pos + i] & 0xFF;
-            int min = i == 1 ? secondMin : 0x80;
-            int max = i == 1 ? secondMax : 0xBF;
-            if (c < min || c > max) {
-                throw fail(DecodeFailure.INVALID_UTF8, "invalid UTF-8 continuation byte 0x" + Integer.toHexString(c));
-            }
-        }
-        pos += count + 1;
+        pos += length;
     }
 
     /** JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
@@ -337,7 +261,7 @@ final class JsonObjectScanner {
         if (src[pos] == '0') {
             pos++;
             if (pos < limit && isDigit(src[pos])) {
-                throw fail(DecodeFailure.MALFORMED_JSON, "number with a leading zero");
+                throw failed(DecodeFailure.MALFORMED_JSON, "number with a leading zero");
             }
         } else {
             skipDigits();
@@ -346,7 +270,7 @@ final class JsonObjectScanner {
             result |= FRACTION;
             pos++;
             if (pos >= limit || !isDigit(src[pos])) {
-                throw fail(DecodeFailure.MALFORMED_JSON, "no digit after the decimal point");
+                throw failed(DecodeFailure.MALFORMED_JSON, "no digit after the decimal point");
             }
             skipDigits();
         }
@@ -357,7 +281,7 @@ final class JsonObjectScanner {
                 pos++;
             }
             if (pos >= limit || !isDigit(src[pos])) {
-                throw fail(DecodeFailure.MALFORMED_JSON, "no digit in the exponent");
+                throw failed(DecodeFailure.MALFORMED_JSON, "no digit in the exponent");
             }
             skipDigits();
         }
@@ -373,7 +297,7 @@ final class JsonObjectScanner {
     private void skipLiteral(String literal) {
         int length = literal.length();
         if (pos + length > limit) {
-            throw fail(DecodeFailure.MALFORMED_JSON, "unexpected end of input");
+            throw failed(DecodeFailure.MALFORMED_JSON, "unexpected end of input");
         }
         for (int i = 0; i < length; i++) {
             if (src[pos + i] != literal.charAt(i)) {
@@ -403,7 +327,7 @@ final class JsonObjectScanner {
 
     private byte peek() {
         if (pos >= limit) {
-            throw fail(DecodeFailure.MALFORMED_JSON, "unexpected end of input");
+            throw failed(DecodeFailure.MALFORMED_JSON, "unexpected end of input");
         }
         return src[pos];
     }
@@ -420,7 +344,7 @@ final class JsonObjectScanner {
 
     private Abort unexpected(String expected) {
         if (pos >= limit) {
-            return fail(DecodeFailure.MALFORMED_JSON, "unexpected end of input, expected " + expected);
+            return failed(DecodeFailure.MALFORMED_JSON, "unexpected end of input, expected " + expected);
         }
         byte b = src[pos];
         if (b < 0) {
@@ -429,12 +353,11 @@ final class JsonObjectScanner {
             skipUtf8Sequence(b & 0xFF);
             pos = save;
         }
-        return fail(DecodeFailure.MALFORMED_JSON, "unexpected '" + printable(b) + "', expected " + expected);
+        return failed(DecodeFailure.MALFORMED_JSON, "unexpected '" + printable(b) + "', expected " + expected);
     }
 
-    Abort fail(DecodeFailure reason, String detail) {
-        failure = reason;
-        failureDetail = detail;
+    private Abort failed(DecodeFailure reason, String detail) {
+        fail(reason, detail);
         return ABORT;
     }
 

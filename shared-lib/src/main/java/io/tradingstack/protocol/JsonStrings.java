@@ -3,7 +3,7 @@ package io.tradingstack.protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns the raw bytes of a JSON string (already checked by {@link JsonObjectScanner}) into
+ * Turns the raw bytes of a JSON string (already checked by the scanner) into
  * text. Escapes are rare on this protocol, so the common case is one {@code new String}.
  */
 final class JsonStrings {
@@ -16,9 +16,9 @@ final class JsonStrings {
 
     /** Decodes {@code src[from, to)} (no quotes); null when an escape holds a lone surrogate. */
     static String decode(byte[] src, int from, int to, byte flags) {
-        if ((flags & JsonObjectScanner.ESCAPED) == 0) {
+        if ((flags & ScannedObject.ESCAPED) == 0) {
             // ISO-8859-1 of pure ASCII is a straight copy into a compact Latin-1 string.
-            return (flags & JsonObjectScanner.NON_ASCII) == 0
+            return (flags & ScannedObject.NON_ASCII) == 0
                     ? new String(src, from, to - from, StandardCharsets.ISO_8859_1)
                     : new String(src, from, to - from, StandardCharsets.UTF_8);
         }

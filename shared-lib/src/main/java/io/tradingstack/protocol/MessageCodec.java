@@ -12,7 +12,8 @@ import java.util.Arrays;
 public final class MessageCodec {
 
     private final int maxFrameLength;
-    private final MessageDecoder decoder = new MessageDecoder();
+    private final JsonEngine engine;
+    private final MessageDecoder decoder;
     private final MessageEncoder encoder;
 
     public MessageCodec() {
@@ -20,8 +21,18 @@ public final class MessageCodec {
     }
 
     public MessageCodec(int maxFrameLength) {
+        this(maxFrameLength, JsonEngine.NATIVE);
+    }
+
+    public MessageCodec(int maxFrameLength, JsonEngine engine) {
         this.maxFrameLength = Framing.checkMaxFrameLength(maxFrameLength);
-        this.encoder = new MessageEncoder(maxFrameLength);
+        this.engine = java.util.Objects.requireNonNull(engine, "engine");
+        this.decoder = new MessageDecoder(engine);
+        this.encoder = new MessageEncoder(maxFrameLength, engine);
+    }
+
+    public JsonEngine engine() {
+        return engine;
     }
 
     public int maxFrameLength() {

@@ -1,13 +1,13 @@
 package io.tradingstack.protocol;
 
-import static io.tradingstack.protocol.JsonObjectScanner.ARRAY;
-import static io.tradingstack.protocol.JsonObjectScanner.EXPONENT;
-import static io.tradingstack.protocol.JsonObjectScanner.FALSE;
-import static io.tradingstack.protocol.JsonObjectScanner.FRACTION;
-import static io.tradingstack.protocol.JsonObjectScanner.NUMBER;
-import static io.tradingstack.protocol.JsonObjectScanner.OBJECT;
-import static io.tradingstack.protocol.JsonObjectScanner.STRING;
-import static io.tradingstack.protocol.JsonObjectScanner.TRUE;
+import static io.tradingstack.protocol.ScannedObject.ARRAY;
+import static io.tradingstack.protocol.ScannedObject.EXPONENT;
+import static io.tradingstack.protocol.ScannedObject.FALSE;
+import static io.tradingstack.protocol.ScannedObject.FRACTION;
+import static io.tradingstack.protocol.ScannedObject.NUMBER;
+import static io.tradingstack.protocol.ScannedObject.OBJECT;
+import static io.tradingstack.protocol.ScannedObject.STRING;
+import static io.tradingstack.protocol.ScannedObject.TRUE;
 
 /**
  * JSON payload → {@link Message}, or a {@link DecodeError} that names the reason; no exception
@@ -39,7 +39,7 @@ public final class MessageDecoder {
 
     private static final Abort ABORT = new Abort();
 
-    private final JsonObjectScanner json = new JsonObjectScanner();
+    private final ScannedObject json;
     private final SymbolCache symbols = new SymbolCache();
 
     private MessageType type;
@@ -47,6 +47,14 @@ public final class MessageDecoder {
     private DecodeFailure failure;
     private Field failureField;
     private String failureDetail;
+
+    public MessageDecoder() {
+        this(JsonEngine.NATIVE);
+    }
+
+    public MessageDecoder(JsonEngine engine) {
+        this.json = engine.newScanner();
+    }
 
     /** Decodes one JSON payload (no frame header). */
     public Decoded decode(byte[] src, int offset, int length) {
@@ -80,7 +88,7 @@ public final class MessageDecoder {
         int from = json.start[Field.TYPE.ordinal()];
         int to = json.end[Field.TYPE.ordinal()];
         byte flags = json.flags[Field.TYPE.ordinal()];
-        MessageType found = (flags & JsonObjectScanner.ESCAPED) == 0
+        MessageType found = (flags & ScannedObject.ESCAPED) == 0
                 ? MessageType.fromWire(json.src, from, to)
                 : MessageType.fromWire(text(Field.TYPE));
         if (found == null) {
@@ -294,11 +302,16 @@ public final class MessageDecoder {
         int index = field.ordinal();
         int from = json.start[index];
         int to = json.end[index];
-        if (json.flags[index] != 0 || to == from || to - from > Symbols.MAX_LENGTH || !Symbols.isSymbolAscii(json.src, from, to)) {
+        if (json.flags[index] == 0 && to > from && to - from <= Symbols.MAX_LENGTH && Symbols.isSymbolAscii(json.src, from, to)) {
+            return symbols.intern(json.src, from, to);
+        }
+        // Rare: an escaped symbol ("\u0041APL" is "AAPL") or an invalid one.
+        String text = json.flags[index] == 0 ? null : JsonStrings.decode(json.src, from, to, json.flags[index]);
+        if (text == null || !Symbols.isValid(text)) {
             throw fail(DecodeFailure.INVALID_SYMBOL, field, "symbol \"" + excerpt(field) + "\" must be 1–"
                     + Symbols.MAX_LENGTH + " printable ASCII characters without space, quote or backslash");
         }
-        return symbols.intern(json.src, from, to);
+        return text.intern();
     }
 
     private String identifier(Field field, DecodeFailure failureReason, boolean intern) {

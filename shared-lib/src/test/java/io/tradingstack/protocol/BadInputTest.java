@@ -96,10 +96,18 @@ class BadInputTest {
                         + "\"status\":\"PARTIAL\",\"filledQuantity\":0,\"ts\":1}"), DecodeFailure.UNKNOWN_STATUS, "status"));
     }
 
-    @ParameterizedTest(name = "{0} → {2}")
-    @MethodSource("badFrames")
-    void shouldRejectBadFrameWithItsExactReason(String name, byte[] frame, DecodeFailure reason, String field) {
-        Decoded decoded = new MessageCodec().decodeFrame(frame);
+    /** Every bad frame, for each JSON engine: both must name the same reason. */
+    static Stream<Arguments> badFramesForEachEngine() {
+        return Stream.of(JsonEngine.values()).flatMap(engine -> badFrames().map(arguments -> {
+            Object[] values = arguments.get();
+            return Arguments.of(engine, values[0], values[1], values[2], values[3]);
+        }));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {3}")
+    @MethodSource("badFramesForEachEngine")
+    void shouldRejectBadFrameWithItsExactReason(JsonEngine engine, String name, byte[] frame, DecodeFailure reason, String field) {
+        Decoded decoded = new MessageCodec(MAX, engine).decodeFrame(frame);
 
         assertThat(decoded).isInstanceOf(DecodeError.class);
         DecodeError error = (DecodeError) decoded;
@@ -108,11 +116,11 @@ class BadInputTest {
         assertThat(error.detail()).isNotBlank();
     }
 
-    @ParameterizedTest(name = "{0} → {2}")
-    @MethodSource("badFrames")
-    void shouldRejectBadFrameFromAStreamWithItsExactReason(String name, byte[] frame, DecodeFailure reason, String field)
-            throws Exception {
-        FrameReader reader = new FrameReader(new ByteArrayInputStream(frame), new MessageCodec());
+    @ParameterizedTest(name = "{0}: {1} → {3}")
+    @MethodSource("badFramesForEachEngine")
+    void shouldRejectBadFrameFromAStreamWithItsExactReason(JsonEngine engine, String name, byte[] frame, DecodeFailure reason,
+                                                          String field) throws Exception {
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(frame), new MessageCodec(MAX, engine));
 
         Decoded decoded = reader.read();
 
@@ -120,10 +128,11 @@ class BadInputTest {
         assertThat(((DecodeError) decoded).reason()).as(decoded.toString()).isEqualTo(reason);
     }
 
-    @ParameterizedTest(name = "{0} → {2}")
-    @MethodSource("badFrames")
-    void shouldKeepDecodingGoodFramesAfterABadOne(String name, byte[] frame, DecodeFailure reason, String field) {
-        MessageCodec codec = new MessageCodec();
+    @ParameterizedTest(name = "{0}: {1} → {3}")
+    @MethodSource("badFramesForEachEngine")
+    void shouldKeepDecodingGoodFramesAfterABadOne(JsonEngine engine, String name, byte[] frame, DecodeFailure reason,
+                                                  String field) {
+        MessageCodec codec = new MessageCodec(MAX, engine);
         codec.decodeFrame(frame);
 
         assertThat(codec.decodeFrame(frame(PRICE + "}"))).isEqualTo(

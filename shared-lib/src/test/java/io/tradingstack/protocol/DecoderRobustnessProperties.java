@@ -19,6 +19,7 @@ import net.jqwik.api.constraints.Size;
 class DecoderRobustnessProperties {
 
     private final MessageCodec codec = new MessageCodec(4096);
+    private final MessageCodec jackson = new MessageCodec(4096, JsonEngine.JACKSON);
 
     @Property(tries = 2000)
     void randomBytesNeverEscapeAsAnException(@ForAll @Size(max = 300) byte[] bytes) throws Exception {
@@ -35,6 +36,11 @@ class DecoderRobustnessProperties {
 
         Decoded decoded = codec.decode(mutated, 0, mutated.length);
 
+        // The two engines accept exactly the same inputs, and decode them to the same message.
+        Decoded byJackson = jackson.decode(mutated, 0, mutated.length);
+        if (decoded instanceof Message || byJackson instanceof Message) {
+            assertThat(byJackson).as(new String(mutated, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(decoded);
+        }
         if (decoded instanceof Message accepted) {
             // Whatever was accepted is a valid message: it encodes and decodes to itself.
             assertThat(codec.decode(codec.toPayload(accepted))).isEqualTo(accepted);

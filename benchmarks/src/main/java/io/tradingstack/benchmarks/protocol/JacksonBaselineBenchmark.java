@@ -13,14 +13,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The baseline the codec is compared with in the same run: Jackson 3 on the same {@code price}
- * payload, through data binding (what a Spring application would do) and through its
- * streaming parser (the fastest Jackson can go, reading every token and value).
+ * A second baseline for the codec, in the same run: Jackson 3 data binding on the same
+ * {@code price} payload, what a Spring application would do without a codec of its own. (The
+ * first baseline is the codec's JACKSON engine, in {@link CodecBenchmark}.)
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,24 +50,5 @@ public class JacksonBaselineBenchmark {
     @Benchmark
     public PriceDto databindDecodePrice() {
         return mapper.readValue(payload, PriceDto.class);
-    }
-
-    /** Every token of the payload through Jackson's streaming parser, values read as the codec needs them. */
-    @Benchmark
-    public long streamingDecodePrice() {
-        long sum = 0;
-        try (JsonParser parser = mapper.createParser(payload)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.VALUE_NUMBER_INT) {
-                    sum += parser.getLongValue();
-                } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    sum += parser.getDecimalValue().unscaledValue().longValue();
-                } else if (token == JsonToken.VALUE_STRING) {
-                    sum += parser.getString().length();
-                }
-            }
-        }
-        return sum;
     }
 }
