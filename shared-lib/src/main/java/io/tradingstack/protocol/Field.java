@@ -61,11 +61,21 @@ enum Field {
             return null;
         }
         for (Field field : BY_LENGTH[length]) {
-            if (Arrays.equals(field.wireBytes, 0, length, src, from, to)) {
+            if (sameBytes(field.wireBytes, src, from, length)) {
                 return field;
             }
         }
         return null;
+    }
+
+    /** A plain loop: names are a few bytes, too short for Arrays.equals' vectorized setup to pay off. */
+    static boolean sameBytes(byte[] name, byte[] src, int from, int length) {
+        for (int i = 0; i < length; i++) {
+            if (name[i] != src[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Field[][] byLength() {

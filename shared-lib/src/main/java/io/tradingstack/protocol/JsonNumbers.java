@@ -14,6 +14,9 @@ final class JsonNumbers {
 
     private static final long[] POWERS_OF_TEN = new long[19];
 
+    /** Below this, one more digit cannot overflow a long: the exact check is needed only above. */
+    private static final long MANTISSA_CHECK_FROM = (Long.MAX_VALUE - 9) / 10;
+
     static {
         long power = 1;
         for (int i = 0; i < POWERS_OF_TEN.length; i++) {
@@ -29,6 +32,14 @@ final class JsonNumbers {
     static long parseLong(byte[] src, int from, int to) {
         boolean negative = src[from] == '-';
         int i = negative ? from + 1 : from;
+        if (to - i <= 18) {
+            // 18 digits cannot overflow: no check per digit (a division per digit costs more than the parse).
+            long value = 0;
+            for (; i < to; i++) {
+                value = value * 10 + (src[i] - '0');
+            }
+            return negative ? -value : value;
+        }
         long value = 0;
         // Accumulate negatively: the negative range is one larger, so Long.MIN_VALUE parses too.
         for (; i < to; i++) {
@@ -103,7 +114,7 @@ final class JsonNumbers {
                 continue;
             }
             int digit = b - '0';
-            if (mantissa > (Long.MAX_VALUE - digit) / 10) {
+            if (mantissa >= MANTISSA_CHECK_FROM && mantissa > (Long.MAX_VALUE - digit) / 10) {
                 // Trailing zeros of the integer part can still be absorbed by a negative exponent.
                 return absorbLongMantissa(src, i, digitsEnd, fractionDigits, exponent, decimals, negative);
             }

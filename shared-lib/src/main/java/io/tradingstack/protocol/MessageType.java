@@ -36,7 +36,7 @@ public enum MessageType {
     static MessageType fromWire(byte[] src, int from, int to) {
         for (MessageType type : VALUES) {
             byte[] name = type.wireBytes;
-            if (name.length == to - from && java.util.Arrays.equals(name, 0, name.length, src, from, to)) {
+            if (name.length == to - from && Field.sameBytes(name, src, from, name.length)) {
                 return type;
             }
         }
