@@ -1,0 +1,213 @@
+package io.tradingstack.feed;
+
+import io.tradingstack.protocol.DecodeError;
+import io.tradingstack.protocol.ErrorFrame;
+import io.tradingstack.protocol.Heartbeat;
+import io.tradingstack.protocol.Message;
+import io.tradingstack.protocol.NewsTick;
+import io.tradingstack.protocol.PriceTick;
+import io.tradingstack.protocol.ReplayRequest;
+import io.tradingstack.protocol.Reset;
+import java.net.SocketTimeoutException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import org.springframework.integration.ip.tcp.connection.TcpListener;
+import org.springframework.messaging.support.ErrorMessage;
+
+/**
+ * Receives the frames of one connection at a time from Spring Integration's read loop and
+ * applies the subscriber side of the feed protocol (DESIGN §3): delivers data in order, drops
+ * duplicates, follows resets and new sessions, and closes the connection on a gap, a
+ * heartbeat ahead of us, an {@code error} frame or an invalid frame, so that the client
+ * reconnects and replays.
+ *
+ * <p>{@link #onMessage} runs on the feed thread: the client runs the connection's read loop
+ * there (see {@link FeedClient}).
+ */
+final class FeedReceiver implements TcpListener {
+
+    private static final Log log = LogFactory.getLog(FeedClient.class);
+
+    /** The {@code reason} tag for a well-formed frame of a type a gateway never sends. */
+    static final String UNEXPECTED_TYPE = "UNEXPECTED_TYPE";
+
+    private final Feed feed;
+    private final FeedListener listener;
+    private final FeedMetrics metrics;
+    private final FeedSequence sequence = new FeedSequence();
+    private final String silenceReason;
+    /** Cached once: the hot path checks a field, not the logging framework. */
+    private final boolean debug = log.isDebugEnabled();
+    /** Listener failures already logged with a stack trace, by exception class. */
+    private final Set<Class<?>> listenerFailuresLogged = new HashSet<>();
+
+    /** The first reason given for closing the current connection wins; set from any thread. */
+    private final AtomicReference<String> closeReason = new AtomicReference<>();
+    private volatile TcpConnection connection;
+    private volatile long lastFrameMillis;
+    private ReplayRequest replay;
+    private boolean good;
+
+    FeedReceiver(Feed feed, FeedClientConfig config, FeedListener listener, FeedMetrics metrics) {
+        this.feed = feed;
+        this.listener = listener;
+        this.metrics = metrics;
+        this.silenceReason = "no frame for " + config.deadAfter().toMillis() + " ms (" + config.deadAfterHeartbeats()
+                + " heartbeat intervals): connection dead";
+    }
+
+    /** A new connection: its frames come next. Returns the replay request to send on it. */
+    ReplayRequest begin(TcpConnection newConnection) {
+        closeReason.set(null);
+        good = false;
+        replay = sequence.replayRequest();
+        connection = newConnection;
+        return replay;
+    }
+
+    /** The current connection ended; returns why. */
+    String end() {
+        connection = null;
+        String reason = closeReason.get();
+        return reason == null ? "closed by the gateway" : reason;
+    }
+
+    /** Whether the connection delivered at least one valid frame: data, heartbeat or reset. */
+    boolean wasGood() {
+        return good;
+    }
+
+    /** Closes the current connection, if any, recording why; safe from any thread. */
+    void close(String reason) {
+        closeReason.compareAndSet(null, reason);
+        TcpConnection current = connection;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Override
+    public void onMessage(org.springframework.messaging.Message<?> frame) {
+        if (frame instanceof ErrorMessage error) {
+            // Spring Integration's read loop failed and has already closed the socket.
+            closeReason.compareAndSet(null, describeReadFailure(error.getPayload()));
+            return;
+        }
+        lastFrameMillis = System.currentTimeMillis();
+        Object payload = frame.getPayload();
+        if (payload instanceof PriceTick tick) {
+            onData(tick, tick.session(), tick.seq());
+        } else if (payload instanceof NewsTick tick) {
+            onData(tick, tick.session(), tick.seq());
+        } else if (payload instanceof Heartbeat heartbeat) {
+            onHeartbeat(heartbeat);
+        } else if (payload instanceof Reset reset) {
+            onReset(reset);
+        } else if (payload instanceof ErrorFrame error) {
+            close("gateway sent error " + error.reason() + (error.detail().isEmpty() ? "" : ": " + error.detail()));
+        } else if (payload instanceof DecodeError error) {
+            metrics.invalidFrame(error.reason().name());
+            close("invalid frame from the gateway: " + error);
+        } else {
+            metrics.invalidFrame(UNEXPECTED_TYPE);
+            close("unexpected frame from the gateway: " + describe(payload));
+        }
+    }
+
+    private void onData(Message data, long session, long seq) {
+        followSession(session);
+        switch (sequence.onData(seq)) {
+            case IN_ORDER -> {
+                good = true;
+                metrics.messagesReceived.increment();
+                deliver(data, seq);
+            }
+            case DUPLICATE -> {
+                if (debug) {
+                    log.debug(feed.tag() + " feed: dropped duplicate seq=" + seq + ", lastSeq=" + sequence.lastSeq());
+                }
+            }
+            case GAP -> gap("sequence gap: expected seq " + sequence.expectedSeq() + ", got " + seq);
+        }
+    }
+
+    private void onHeartbeat(Heartbeat heartbeat) {
+        followSession(heartbeat.session());
+        if (sequence.onHeartbeat(heartbeat.seq()) == FeedSequence.Verdict.GAP) {
+            gap("heartbeat says seq " + heartbeat.seq() + " was sent, last received " + sequence.lastSeq());
+        } else {
+            good = true;
+        }
+    }
+
+    private void onReset(Reset reset) {
+        metrics.resetsReceived.increment();
+        followSession(reset.session());
+        log.warn(feed.tag() + " feed: gateway reset, data continues from seq " + reset.firstSeq() + " of session "
+                + reset.session() + " (asked fromSeq=" + replay.fromSeq() + " of session " + replay.session()
+                + "); what lies between is lost");
+        sequence.onReset(reset.firstSeq());
+        good = true;
+    }
+
+    private void followSession(long session) {
+        long previous = sequence.session();
+        if (sequence.followSession(session)) {
+            metrics.sessions.increment();
+            log.info(feed.tag() + " feed: new gateway session " + session + " (was " + previous + "): the gateway restarted");
+        }
+    }
+
+    private void gap(String reason) {
+        metrics.gaps.increment();
+        close(reason);
+    }
+
+    private void deliver(Message data, long seq) {
+        try {
+            if (data instanceof PriceTick tick) {
+                listener.onPrice(tick);
+            } else {
+                listener.onNews((NewsTick) data);
+            }
+        } catch (RuntimeException e) {
+            // The sequence has moved on already: a bad message is skipped, not replayed forever.
+            if (listenerFailuresLogged.add(e.getClass())) {
+                log.error(feed.tag() + " feed: listener failed on seq=" + seq + "; skipped (further "
+                        + e.getClass().getSimpleName() + "s are logged without a stack trace)", e);
+            } else {
+                log.warn(feed.tag() + " feed: listener failed on seq=" + seq + "; skipped: " + e);
+            }
+        }
+    }
+
+    private String describeReadFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return silenceReason;
+            }
+        }
+        return "read failed: " + FeedClient.describe(failure);
+    }
+
+    private static String describe(Object payload) {
+        return payload instanceof Message message ? message.type().wireName() : String.valueOf(payload);
+    }
+
+    long session() {
+        return sequence.session();
+    }
+
+    long lastSeq() {
+        return sequence.lastSeq();
+    }
+
+    /** Wall-clock millis of the last frame; 0 before any. */
+    long lastFrameMillis() {
+        return lastFrameMillis;
+    }
+}
