@@ -1,0 +1,150 @@
+package io.tradingstack.gateway.feed;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.tradingstack.protocol.ErrorFrame;
+import io.tradingstack.protocol.Heartbeat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.GenericMessage;
+
+/**
+ * One connection that has sent its {@code replay}: its outbound queue and the thread that
+ * drains it onto the socket.
+ *
+ * <p>The publishing thread only offers frames to the queue, so a subscriber that stops reading
+ * blocks nothing but its own sender; when its queue passes the byte limit the feed cuts it.
+ * The sender takes everything pending and writes it as one payload, which the connection
+ * flushes once: under load frames leave in batches, at low rates each frame leaves at once.
+ * When nothing was sent for the heartbeat interval it sends a heartbeat carrying the last data
+ * sequence it wrote.
+ *
+ * <p>Frames are written with the connection's own {@link TcpConnection#send}, not through a
+ * {@code Tcp.outboundAdapter}: the adapter would look the connection up by id for every send
+ * and run on the caller's thread, whereas here each subscriber already holds its connection
+ * and must write from its own thread, so that a blocked socket stalls only that subscriber.
+ */
+final class Subscriber implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
+
+    private final FeedKind feed;
+    private final TcpConnection connection;
+    private final SubscriberSettings settings;
+    private final Executor closer;
+    private final OutboundQueue queue;
+    private final FrameBatch batch = new FrameBatch();
+
+    private volatile boolean stopped;
+
+    // Sender thread only.
+    private long lastDataSeq;
+
+    /**
+     * @param closer runs connection closes off the caller's thread: a close is what ends a
+     *               write blocked on a subscriber that does not read
+     */
+    Subscriber(FeedKind feed, TcpConnection connection, SubscriberSettings settings, Executor closer) {
+        this.feed = feed;
+        this.connection = connection;
+        this.settings = settings;
+        this.closer = closer;
+        this.queue = new OutboundQueue(settings.maxQueuedBytes());
+    }
+
+    String connectionId() {
+        return connection.getConnectionId();
+    }
+
+    /** Queues a frame; false when the queue passed its byte limit (the caller then {@link #cut}s). */
+    boolean offer(FeedFrame frame) {
+        return queue.offer(frame);
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+
+    long maxQueuedBytes() {
+        return queue.byteLimit();
+    }
+
+    void start(String threadName) {
+        Thread thread = new Thread(this, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The connection is closed or closing: drop what is queued and let the sender end. */
+    void stop() {
+        stopped = true;
+        queue.close(null);
+    }
+
+    /** Cut off as a slow consumer: stop, and close the connection from the closer thread. */
+    void cut() {
+        stop();
+        try {
+            closer.execute(this::closeConnection);
+        } catch (RejectedExecutionException e) {
+            closeConnection(); // the closer has shut down: the application is stopping
+        }
+    }
+
+    /**
+     * After a protocol violation: drop what is queued; the sender writes {@code error} last
+     * and closes. The caller schedules a close as a backstop in case the sender is stuck in a
+     * write to a client that does not read.
+     */
+    void closeWithError(ErrorFrame error) {
+        stopped = true;
+        queue.close(error);
+    }
+
+    void closeConnection() {
+        try {
+            connection.close();
+        } catch (RuntimeException e) {
+            log.debug("feed={} connection={} close failed: {}", feed, connectionId(), e.toString());
+        }
+    }
+
+    @Override
+    public void run() {
+        final long heartbeatNanos = settings.heartbeatNanos();
+        final long maxBatchBytes = settings.maxBatchBytes();
+        long lastSendNanos = System.nanoTime();
+        try {
+            while (queue.drainTo(batch, maxBatchBytes, lastSendNanos + heartbeatNanos - System.nanoTime())) {
+                if (!batch.isEmpty()) {
+                    send(batch.payload());
+                    lastDataSeq = batch.lastDataSeq(lastDataSeq);
+                    batch.clear();
+                    lastSendNanos = System.nanoTime();
+                } else if (System.nanoTime() - lastSendNanos >= heartbeatNanos) {
+                    send(new Heartbeat(settings.session(), lastDataSeq, settings.clock().epochNanos()));
+                    lastSendNanos = System.nanoTime();
+                }
+            }
+            ErrorFrame farewell = queue.farewell();
+            if (farewell != null) {
+                send(farewell);
+                closeConnection();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (MessagingException e) {
+            // The write failed: the connection has closed itself and published its close event.
+            log.debug("feed={} connection={} send failed after seq={}: {}", feed, connectionId(), lastDataSeq,
+                    e.getMostSpecificCause().toString());
+        }
+    }
+
+    private void send(Object payload) {
+        connection.send(new GenericMessage<>(payload));
+    }
+}

@@ -1,0 +1,23 @@
+package io.tradingstack.gateway.feed;
+
+import io.tradingstack.clock.EpochNanoClock;
+
+/**
+ * What every subscriber of a gateway shares.
+ *
+ * @param session        stamped on heartbeats
+ * @param clock          the {@code ts} of heartbeats
+ * @param heartbeatNanos silence after which a heartbeat is sent
+ * @param maxQueuedBytes a subscriber whose unsent frames pass this is cut off
+ * @param maxBatchBytes  the most one send carries
+ */
+record SubscriberSettings(long session, EpochNanoClock clock, long heartbeatNanos, long maxQueuedBytes,
+        long maxBatchBytes) {
+
+    SubscriberSettings {
+        if (heartbeatNanos <= 0 || maxQueuedBytes <= 0 || maxBatchBytes <= 0) {
+            throw new IllegalArgumentException("heartbeatNanos=" + heartbeatNanos + ", maxQueuedBytes=" + maxQueuedBytes
+                    + ", maxBatchBytes=" + maxBatchBytes + ": all must be positive");
+        }
+    }
+}
