@@ -1,0 +1,72 @@
+package io.tradingstack.orderbook;
+
+import io.tradingstack.protocol.Framing;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code trading.orderbook.*}: where the price feed is, how the subscriber judges it, and when
+ * the book counts as fresh. Validated at start-up; every violation is reported at once.
+ *
+ * @param gateway the gateway's price feed
+ * @param feed    the subscriber's timing and limits (DESIGN §3)
+ * @param book    the book's health and header heartbeat
+ */
+@ConfigurationProperties("trading.orderbook")
+@Validated
+public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue PriceFeed feed,
+        @Valid @DefaultValue Book book) {
+
+    /**
+     * @param host      where the gateway listens
+     * @param pricePort its price feed port
+     */
+    public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
+            @Min(1) @Max(65_535) @DefaultValue("8000") int pricePort) {
+    }
+
+    /**
+     * @param heartbeatInterval   the gateway's heartbeat interval
+     * @param deadAfterHeartbeats a connection silent this many intervals is dead and replaced
+     * @param backoffInitial      first wait before reconnecting, and the least time between attempts
+     * @param backoffMax          the wait doubles per failed attempt up to this
+     * @param maxFrameLength      the largest frame payload accepted from the gateway
+     * @param connectTimeout      one TCP connect attempt, rounded up to whole seconds
+     */
+    public record PriceFeed(@NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration heartbeatInterval,
+            @Min(1) @DefaultValue("3") int deadAfterHeartbeats,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration backoffMax,
+            @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration connectTimeout) {
+
+        @AssertTrue(message = "must not be below backoff-initial")
+        public boolean isBackoffMaxAtLeastInitial() {
+            return backoffInitial == null || backoffMax == null || backoffMax.compareTo(backoffInitial) >= 0;
+        }
+
+        @AssertTrue(message = "max-frame-length must be 1B.." + Framing.LARGEST_MAX_FRAME_LENGTH + "B")
+        public boolean isMaxFrameLengthInRange() {
+            return maxFrameLength == null
+                || (maxFrameLength.toBytes() >= 1 && maxFrameLength.toBytes() <= Framing.LARGEST_MAX_FRAME_LENGTH);
+        }
+    }
+
+    /**
+     * @param freshness         the book is healthy while its newest write is younger than this
+     * @param heartbeatInterval how often the writer stamps the book header, so readers can tell it is alive
+     */
+    public record Book(@NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration freshness,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration heartbeatInterval) {
+    }
+}

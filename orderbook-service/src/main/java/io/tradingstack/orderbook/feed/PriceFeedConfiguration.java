@@ -1,0 +1,34 @@
+package io.tradingstack.orderbook.feed;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.feed.Feed;
+import io.tradingstack.feed.FeedClient;
+import io.tradingstack.feed.FeedClientConfig;
+import io.tradingstack.orderbook.OrderBookProperties;
+import io.tradingstack.orderbook.book.PriceBookUpdater;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The price-feed subscription: a {@link FeedClient} whose listener is the book writer. The
+ * client is a {@code SmartLifecycle} in the last phase: it connects once the context is up and
+ * is the first thing stopped on shutdown, so its thread has ended before the book is closed.
+ */
+@Configuration(proxyBeanMethods = false)
+class PriceFeedConfiguration {
+
+    /** The {@code service} tag of {@code trading.frames.invalid}. */
+    static final String SERVICE = "orderbook";
+
+    @Bean
+    FeedClient priceFeedClient(OrderBookProperties properties, PriceBookUpdater updater, MeterRegistry registry) {
+        return new FeedClient(Feed.PRICE, SERVICE, feedClientConfig(properties), updater, registry);
+    }
+
+    static FeedClientConfig feedClientConfig(OrderBookProperties properties) {
+        OrderBookProperties.PriceFeed feed = properties.feed();
+        return new FeedClientConfig(properties.gateway().host(), properties.gateway().pricePort(),
+            feed.heartbeatInterval(), feed.deadAfterHeartbeats(), feed.backoffInitial(), feed.backoffMax(),
+            (int) feed.maxFrameLength().toBytes(), feed.connectTimeout());
+    }
+}

@@ -1,0 +1,241 @@
+package io.tradingstack.orderbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingstack.clock.SystemEpochNanoClock;
+import io.tradingstack.pricebook.PriceBookReader;
+import io.tradingstack.pricebook.PriceSnapshot;
+import io.tradingstack.pricebook.SlotStatus;
+import io.tradingstack.protocol.PriceTick;
+import io.tradingstack.protocol.Prices;
+import io.tradingstack.protocol.ReplayRequest;
+import io.tradingstack.protocol.Reset;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service against a fake gateway on an ephemeral port: ticks reach the shared book,
+ * health follows the feed, gaps are repaired and everything is counted. Each test gets its own
+ * context (a fresh subscriber, counters at zero) and ends with the client's last connection
+ * accepted, so the next context's first connection is the next one the gateway accepts; the
+ * book file is shared, so later contexts also reopen it in place, as a restart does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class OrderBookServiceTest {
+
+    private static final AtomicLong SESSIONS = new AtomicLong(100);
+
+    @TempDir
+    static Path bookDirectory;
+
+    static FakeGateway gateway;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startGateway() throws IOException {
+        gateway = new FakeGateway();
+    }
+
+    @AfterAll
+    static void stopGateway() throws IOException {
+        gateway.close();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("trading.orderbook.gateway.price-port", () -> gateway.port());
+        registry.add("trading.orderbook.feed.backoff-initial", () -> "20ms");
+        registry.add("trading.orderbook.feed.backoff-max", () -> "200ms");
+        registry.add("trading.pricebook.path", () -> bookDirectory.resolve("pricebook.dat").toString());
+    }
+
+    @Test
+    void shouldWriteEveryTickToTheSharedBook() throws Exception {
+        FakeGateway.Connection connection = gateway.accept();
+        assertThat(connection.replay()).isEqualTo(ReplayRequest.liveOnly());
+        long session = SESSIONS.incrementAndGet();
+        Map<String, PriceTick> latest = new LinkedHashMap<>();
+        String[] symbols = {"AAPL", "MSFT", "GOOG"};
+        for (int seq = 1; seq <= 30; seq++) {
+            PriceTick tick = tick(session, seq, symbols[seq % symbols.length]);
+            connection.send(tick);
+            latest.put(tick.symbol(), tick);
+        }
+
+        awaitBookHolds(latest);
+
+        PriceBookReader reader = reader();
+        PriceSnapshot snapshot = new PriceSnapshot();
+        for (PriceTick tick : latest.values()) {
+            assertThat(reader.read(reader.slotOf(tick.symbol()), snapshot)).isEqualTo(SlotStatus.FRESH);
+            assertThat(snapshot.bid()).isEqualTo(tick.bid());
+            assertThat(snapshot.ask()).isEqualTo(tick.ask());
+            assertThat(snapshot.feedSequence()).isEqualTo(tick.seq());
+            assertThat(snapshot.tickTimestamp()).isEqualTo(tick.ts());
+            assertThat(snapshot.updateTimestamp()).isGreaterThanOrEqualTo(tick.ts());
+        }
+        assertThat(reader.writerHeartbeat()).isPositive();
+    }
+
+    @Test
+    void shouldReportDownWhileTheGatewayIsAwayAndRecoverWithItsNewSession() throws Exception {
+        FakeGateway.Connection connection = gateway.accept();
+        long firstSession = SESSIONS.incrementAndGet();
+        connection.send(tick(firstSession, 1, "AAPL"), tick(firstSession, 2, "AAPL"), tick(firstSession, 3, "AAPL"));
+        awaitTrue(() -> healthStatusCode() == 200);
+        JsonNode up = health();
+        assertThat(up.path("components").path("feed").path("status").asString()).isEqualTo("UP");
+        assertThat(up.path("components").path("feed").path("details").path("lastSeq").asLong()).isEqualTo(3);
+        assertThat(up.path("components").path("book").path("status").asString()).isEqualTo("UP");
+
+        gateway.down();
+
+        awaitTrue(() -> healthStatusCode() == 503);
+        JsonNode down = health();
+        assertThat(down.path("status").asString()).isEqualTo("DOWN");
+        JsonNode feed = down.path("components").path("feed");
+        assertThat(feed.path("status").asString()).isEqualTo("DOWN");
+        assertThat(feed.path("details").path("reason").asString()).isNotEmpty();
+        assertThat(feed.path("details").path("sinceLastFrame").asString()).startsWith("PT");
+
+        gateway.up();
+        FakeGateway.Connection back = gateway.accept();
+        assertThat(back.replay()).isEqualTo(new ReplayRequest(4, firstSession));
+        long secondSession = SESSIONS.incrementAndGet();
+        PriceTick fresh = tick(secondSession, 1, "AAPL");
+        back.send(new Reset(secondSession, 1), fresh);
+
+        awaitBookHolds(Map.of("AAPL", fresh));
+        awaitTrue(() -> healthStatusCode() == 200);
+        String metrics = prometheus();
+        assertThat(metrics).contains("trading_feed_sessions_total{feed=\"price\"} 1.0")
+            .contains("trading_feed_resets_received_total{feed=\"price\"} 1.0")
+            .contains("trading_feed_reconnects_total{feed=\"price\"} 1.0");
+    }
+
+    @Test
+    void shouldRepairAGapByReconnectingAndReplaying() throws Exception {
+        FakeGateway.Connection connection = gateway.accept();
+        long session = SESSIONS.incrementAndGet();
+        connection.send(tick(session, 1, "MSFT"), tick(session, 2, "MSFT"), tick(session, 4, "MSFT"));
+        connection.awaitClosedByClient();
+
+        FakeGateway.Connection replay = gateway.accept();
+        assertThat(replay.replay()).isEqualTo(new ReplayRequest(3, session));
+        PriceTick last = tick(session, 5, "MSFT");
+        replay.send(tick(session, 3, "MSFT"), tick(session, 4, "MSFT"), last);
+
+        awaitBookHolds(Map.of("MSFT", last));
+        String metrics = prometheus();
+        assertThat(metrics).contains("trading_feed_gaps_total{feed=\"price\"} 1.0")
+            .contains("trading_feed_reconnects_total{feed=\"price\"} 1.0")
+            .contains("trading_feed_messages_received_total{feed=\"price\"} 5.0")
+            .contains("trading_book_updates_total{symbol=\"MSFT\"} 5.0");
+    }
+
+    @Test
+    void shouldPublishTheHopHistogramAndTheFeedAndBookMeters() throws Exception {
+        FakeGateway.Connection connection = gateway.accept();
+        long session = SESSIONS.incrementAndGet();
+        PriceTick tick = tick(session, 1, "GOOG");
+        connection.send(tick);
+        awaitBookHolds(Map.of("GOOG", tick));
+
+        String metrics = prometheus();
+
+        assertThat(metrics).contains("trading_hop_emit_to_book_seconds_bucket{le=")
+            .contains("trading_hop_emit_to_book_seconds_count 1")
+            .contains("trading_feed_messages_received_total{feed=\"price\"} 1.0")
+            .contains("trading_feed_gaps_total{feed=\"price\"} 0.0")
+            .contains("trading_feed_resets_received_total{feed=\"price\"} 0.0")
+            .contains("trading_feed_reconnects_total{feed=\"price\"} 0.0")
+            .contains("trading_feed_sessions_total{feed=\"price\"} 0.0")
+            .contains("trading_book_updates_total{symbol=\"GOOG\"} 1.0")
+            .contains("trading_book_age_seconds{symbol=\"GOOG\"}");
+    }
+
+    private static PriceTick tick(long session, long seq, String symbol) {
+        long bid = Prices.parse("100.25") + seq * Prices.parse("0.01");
+        return new PriceTick(session, seq, symbol, bid, bid + Prices.parse("0.02"),
+            SystemEpochNanoClock.instance().epochNanos());
+    }
+
+    private static PriceBookReader reader() {
+        return PriceBookReader.open(bookDirectory.resolve("pricebook.dat"), Duration.ofSeconds(2), 100,
+            SystemEpochNanoClock.instance());
+    }
+
+    /** Waits until every tick is in the book: fresh, with its sequence. */
+    private static void awaitBookHolds(Map<String, PriceTick> ticks) throws InterruptedException {
+        PriceBookReader reader = reader();
+        PriceSnapshot snapshot = new PriceSnapshot();
+        awaitTrue(() -> ticks.values().stream().allMatch(tick -> {
+            int slot = reader.slotOf(tick.symbol());
+            return slot >= 0 && reader.read(slot, snapshot) == SlotStatus.FRESH && snapshot.feedSequence() == tick.seq();
+        }));
+    }
+
+    private int healthStatusCode() {
+        return get("/actuator/health").statusCode();
+    }
+
+    private JsonNode health() {
+        return json.readTree(get("/actuator/health").body());
+    }
+
+    private String prometheus() {
+        HttpResponse<String> response = get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Polls a condition that the service makes true, for up to 10 s. */
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
