@@ -1,0 +1,182 @@
+package io.tradingstack.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the stack, run from its executable jar as a separate JVM, as a user runs it.
+ * Its output goes to a log file under {@code system-tests/target/process-logs}, named in every
+ * failure message so that a red build says where to look.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final List<String> arguments;
+    private final int httpPort;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    /**
+     * @param module    the Maven module whose executable jar to run, e.g. {@code gateway-service}
+     * @param httpPort  the service's HTTP (Actuator) port, passed as {@code --server.port}
+     * @param arguments further {@code --key=value} arguments
+     */
+    ServiceProcess(String name, String module, int httpPort, List<String> arguments) {
+        this.name = name;
+        this.jar = StackLayout.executableJar(module);
+        this.httpPort = httpPort;
+        this.arguments = List.copyOf(arguments);
+        this.log = StackLayout.logDirectory().resolve(name + ".log");
+    }
+
+    String name() {
+        return name;
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the JVM; a restart appends to the same log, marked. */
+    ServiceProcess start() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running, pid " + process.pid());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1"); // starts faster; these tests measure behaviour, not speed
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + httpPort);
+        command.addAll(arguments);
+        Files.createDirectories(log.getParent());
+        String header = "==== start " + (++starts) + ": " + String.join(" ", command) + System.lineSeparator();
+        if (starts == 1) {
+            Files.writeString(log, header);
+        } else {
+            Files.writeString(log, header, StandardOpenOption.APPEND);
+        }
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return this;
+    }
+
+    /** Waits until {@code /actuator/health} answers 200 (UP). */
+    ServiceProcess awaitHealthy(Duration timeout) {
+        Deadline deadline = new Deadline(timeout);
+        String last = "no answer";
+        while (!deadline.passed()) {
+            if (!isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + " before it was healthy; see " + log);
+            }
+            HttpResponse<String> response = get("/actuator/health");
+            if (response != null) {
+                last = response.statusCode() + " " + response.body();
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            }
+            deadline.pause(Duration.ofMillis(200));
+        }
+        throw new AssertionError(name + " not healthy within " + timeout + ", last health: " + last + "; see " + log);
+    }
+
+    /** GET on the service's HTTP port; null when it does not answer (not started, or stopped). */
+    HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The body of a GET that must answer 200. */
+    String getOk(String path) {
+        HttpResponse<String> response = get(path);
+        if (response == null || response.statusCode() != 200) {
+            throw new AssertionError(name + " GET " + path + " answered " + (response == null ? "nothing"
+                    : response.statusCode() + " " + response.body()) + "; see " + log);
+        }
+        return response.body();
+    }
+
+    /** kill -9: the process gets no chance to clean up. */
+    void kill() throws InterruptedException {
+        if (isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGSTOP: the process freezes with its sockets open. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it does not stop within 15 s; the process is gone afterwards. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
+    public String toString() {
+        return name + (isAlive() ? " (pid " + process.pid() + ")" : " (not running)") + ", log " + log;
+    }
+}
