@@ -1,5 +1,7 @@
 package io.tradingstack.orderbook;
 
+import io.tradingstack.feed.FakeGateway;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingstack.clock.SystemEpochNanoClock;

@@ -22,8 +22,10 @@ import java.util.List;
  * The gateway side of a feed, on a plain {@link ServerSocket} on 127.0.0.1, driven step by step
  * by the test thread: accept the client's next connection and read its replay request, send
  * frames, see the client close, go down and come back on the same port.
+ *
+ * <p>Published in shared-lib's test jar, for the services' tests of their feed subscriptions.
  */
-final class FakeGateway implements AutoCloseable {
+public final class FakeGateway implements AutoCloseable {
 
     private static final int WAIT_MILLIS = 10_000;
 
@@ -32,17 +34,17 @@ final class FakeGateway implements AutoCloseable {
     private final List<Long> acceptNanos = new ArrayList<>();
     private ServerSocket server;
 
-    FakeGateway() throws IOException {
+    public FakeGateway() throws IOException {
         this.server = bind(0);
         this.port = server.getLocalPort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Waits up to 10 s for the client's next connection and reads its replay request. */
-    Connection accept() throws IOException {
+    public Connection accept() throws IOException {
         Socket socket = server.accept();
         acceptNanos.add(System.nanoTime());
         socket.setTcpNoDelay(true);
@@ -53,12 +55,12 @@ final class FakeGateway implements AutoCloseable {
     }
 
     /** {@link System#nanoTime()} of every accept so far. */
-    List<Long> acceptTimes() {
+    public List<Long> acceptTimes() {
         return acceptNanos;
     }
 
     /** The gateway goes away: the port stops listening and every connection is closed. */
-    void down() throws IOException {
+    public void down() throws IOException {
         server.close();
         for (Connection connection : connections) {
             connection.close();
@@ -66,7 +68,7 @@ final class FakeGateway implements AutoCloseable {
     }
 
     /** The gateway comes back on the same port. */
-    void up() throws IOException {
+    public void up() throws IOException {
         server = bind(port);
     }
 
@@ -84,7 +86,7 @@ final class FakeGateway implements AutoCloseable {
     }
 
     /** One accepted subscriber connection. */
-    static final class Connection implements AutoCloseable {
+    public static final class Connection implements AutoCloseable {
 
         private final Socket socket;
         private final FrameReader reader;
@@ -104,24 +106,24 @@ final class FakeGateway implements AutoCloseable {
         }
 
         /** The replay request the client sent when it connected. */
-        ReplayRequest replay() {
+        public ReplayRequest replay() {
             return replay;
         }
 
-        void send(Message... messages) throws IOException {
+        public void send(Message... messages) throws IOException {
             for (Message message : messages) {
                 writer.write(message);
             }
             writer.flush();
         }
 
-        void sendRaw(byte[] bytes) throws IOException {
+        public void sendRaw(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
         }
 
         /** Waits up to 10 s for the client to close this connection, asserting it sends nothing more. */
-        void awaitClosedByClient() throws IOException {
+        public void awaitClosedByClient() throws IOException {
             try {
                 assertThat(reader.read()).as("anything after the replay").isNull();
             } catch (SocketException e) {
