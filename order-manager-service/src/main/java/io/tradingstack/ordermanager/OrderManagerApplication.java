@@ -1,0 +1,18 @@
+package io.tradingstack.ordermanager;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The OrderManager: the order server on TCP, validation, risk, immediate-or-cancel execution
+ * against the shared price book, positions, and a read-only REST API.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OrderManagerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrderManagerApplication.class, args);
+    }
+}

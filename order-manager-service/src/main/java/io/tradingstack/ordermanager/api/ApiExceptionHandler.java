@@ -1,0 +1,13 @@
+package io.tradingstack.ordermanager.api;
+
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the REST API as an RFC 9457 problem detail ({@code application/problem+json}):
+ * the controllers' own 400 and 404 ({@code ErrorResponseException}) and Spring MVC's (a page
+ * that is not a number, an unknown path under the API, a method not allowed).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+}

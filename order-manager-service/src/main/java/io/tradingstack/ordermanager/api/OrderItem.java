@@ -1,0 +1,30 @@
+package io.tradingstack.ordermanager.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tradingstack.ordermanager.position.Money;
+import io.tradingstack.ordermanager.store.OrderRecord;
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.Order;
+import java.math.BigDecimal;
+
+/**
+ * One order in the REST API: the order's fields, its execution's fields and when it arrived.
+ * Prices are JSON numbers in currency units; times are epoch nanoseconds. As on the wire, an
+ * absent value is left out, never null: {@code limitPrice} for a market order, {@code originTs}
+ * when no tick caused the order, {@code price} when nothing filled, {@code reason} when filled.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record OrderItem(String clientOrderId, String strategyId, String symbol, String side, long quantity,
+        BigDecimal limitPrice, Long originTs, long orderId, String status, long filledQuantity, BigDecimal price,
+        String reason, long ts, long receivedTs) {
+
+    static OrderItem of(OrderRecord record) {
+        Order order = record.order();
+        Execution execution = record.execution();
+        return new OrderItem(order.clientOrderId(), order.strategyId(), order.symbol(), order.side().name(),
+            order.quantity(), order.hasLimitPrice() ? Money.toDecimal(order.limitPrice()) : null,
+            order.originTs() > 0 ? order.originTs() : null, execution.orderId(), execution.status().name(),
+            execution.filledQuantity(), execution.isFilled() ? Money.toDecimal(execution.price()) : null,
+            execution.isFilled() ? null : execution.reason(), execution.ts(), record.receivedTs());
+    }
+}

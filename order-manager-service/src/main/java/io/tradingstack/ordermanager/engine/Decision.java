@@ -1,0 +1,30 @@
+package io.tradingstack.ordermanager.engine;
+
+import io.tradingstack.ordermanager.Rejection;
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.Order;
+
+/**
+ * What the engine answered to one {@code order} frame: the execution to send, and how it came
+ * about, for the order log and the meters.
+ *
+ * @param order      the order as decoded; null when its values did not decode
+ * @param rejection  why it was rejected, with context; null when filled or repeated
+ * @param receivedTs when the frame arrived, epoch nanoseconds
+ */
+public record Decision(Outcome outcome, Order order, Execution execution, Rejection rejection, long receivedTs) {
+
+    /** How the execution came about. */
+    public enum Outcome {
+        /** A new order, decided now and stored. */
+        DECIDED,
+        /** The same {@code clientOrderId} with the same content: the original execution again, nothing decided. */
+        REPEATED,
+        /**
+         * Rejected without being stored, so its {@code clientOrderId} stays free: a duplicate id with
+         * other content (carrying the original's orderId), a strategy mismatch, or values that did
+         * not decode.
+         */
+        REFUSED
+    }
+}

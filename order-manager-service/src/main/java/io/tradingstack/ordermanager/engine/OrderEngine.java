@@ -1,0 +1,142 @@
+package io.tradingstack.ordermanager.engine;
+
+import io.tradingstack.clock.EpochNanoClock;
+import io.tradingstack.ordermanager.RejectReason;
+import io.tradingstack.ordermanager.Rejection;
+import io.tradingstack.ordermanager.book.BookPrices;
+import io.tradingstack.ordermanager.execution.ImmediateOrCancel;
+import io.tradingstack.ordermanager.position.PositionBook;
+import io.tradingstack.ordermanager.risk.MarkSource;
+import io.tradingstack.ordermanager.risk.RiskCheck;
+import io.tradingstack.ordermanager.store.OrderRecord;
+import io.tradingstack.ordermanager.store.OrderStore;
+import io.tradingstack.ordermanager.validation.OrderValidator;
+import io.tradingstack.pricebook.PriceSnapshot;
+import io.tradingstack.pricebook.SlotStatus;
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Prices;
+
+/**
+ * Decides orders, one at a time, on one thread: the single writer of the order ids, the order
+ * store, the positions and the rate windows, none of which is locked (as exchange-core's
+ * matching engine). {@link OrderEntry} hands it the orders of every connection.
+ *
+ * <p>An order runs the stages in order, and the first rejection is the answer:
+ * <ol>
+ * <li>session: its {@code strategyId} must be the logged-on one ({@code STRATEGY_MISMATCH});
+ * a {@code clientOrderId} seen before answers with the original execution (same content) or
+ * {@code DUPLICATE_CLIENT_ORDER_ID} (other content) — neither gets a new id nor is stored;</li>
+ * <li>validation ({@link OrderValidator}), which reads the book's quote;</li>
+ * <li>risk ({@link RiskCheck}) at the price the order would fill at;</li>
+ * <li>execution ({@link ImmediateOrCancel}): fill the whole quantity at the touch, or
+ * {@code NOT_MARKETABLE}.</li>
+ * </ol>
+ * Every order from step 2 on gets the next order id and is stored with its execution; a fill
+ * updates the positions.
+ */
+public final class OrderEngine {
+
+    private final OrderStore store;
+    private final PositionBook positions;
+    private final OrderValidator validator;
+    private final RiskCheck risk;
+    private final BookPrices book;
+    private final EpochNanoClock clock;
+    private final PriceSnapshot quote = new PriceSnapshot();
+    private final PriceSnapshot markQuote = new PriceSnapshot();
+    private final MarkSource marks;
+    private long lastOrderId;
+    private Thread owner;
+
+    public OrderEngine(OrderStore store, PositionBook positions, OrderValidator validator, RiskCheck risk, BookPrices book,
+            EpochNanoClock clock) {
+        this.store = store;
+        this.positions = positions;
+        this.validator = validator;
+        this.risk = risk;
+        this.book = book;
+        this.clock = clock;
+        this.marks = this::mid;
+    }
+
+    /**
+     * Decides one order.
+     *
+     * @param loggedOnStrategyId the strategy its connection logged on as, or null when it did not log on
+     * @param receivedTs         when its frame arrived, epoch nanoseconds
+     */
+    public Decision decide(Order order, String loggedOnStrategyId, long receivedTs) {
+        assert isOwnerThread() : "decide from " + Thread.currentThread() + ", but the engine thread is " + owner;
+        if (loggedOnStrategyId != null && !loggedOnStrategyId.equals(order.strategyId())) {
+            Rejection mismatch = new Rejection(RejectReason.STRATEGY_MISMATCH, "loggedOn=" + loggedOnStrategyId);
+            return refuse(order, order.clientOrderId(), ++lastOrderId, mismatch, receivedTs);
+        }
+        OrderRecord original = store.find(order.clientOrderId());
+        if (original != null) {
+            if (original.order().sameContentAs(order)) {
+                return new Decision(Decision.Outcome.REPEATED, order, original.execution(), null, receivedTs);
+            }
+            Order first = original.order();
+            Rejection duplicate = new Rejection(RejectReason.DUPLICATE_CLIENT_ORDER_ID, "originalStrategyId="
+                + first.strategyId() + " originalSymbol=" + first.symbol() + " originalSide=" + first.side()
+                + " originalQuantity=" + first.quantity() + " originalLimit="
+                + (first.hasLimitPrice() ? Prices.format(first.limitPrice()) : "MARKET") + " originalStatus="
+                + original.execution().status());
+            return refuse(order, order.clientOrderId(), original.orderId(), duplicate, receivedTs);
+        }
+        long orderId = ++lastOrderId;
+        long now = clock.epochNanos();
+        Rejection rejection = validator.validate(order, book, quote, now);
+        long price = Prices.NONE;
+        if (rejection == null) {
+            long touch = ImmediateOrCancel.touch(order.side(), quote.bid(), quote.ask());
+            rejection = risk.check(order, touch, positions.netPositions(), marks, now);
+            if (rejection == null) {
+                price = ImmediateOrCancel.fillPrice(order, quote.bid(), quote.ask());
+                if (price == Prices.NONE) {
+                    rejection = new Rejection(RejectReason.NOT_MARKETABLE,
+                        "bid=" + Prices.format(quote.bid()) + " ask=" + Prices.format(quote.ask()));
+                }
+            }
+        }
+        long decidedTs = clock.epochNanos();
+        Execution execution = rejection == null
+            ? Execution.filled(order.clientOrderId(), orderId, order.quantity(), price, decidedTs)
+            : Execution.rejected(order.clientOrderId(), orderId, rejection.reason().name(), decidedTs);
+        store.append(new OrderRecord(order, execution, receivedTs));
+        if (rejection == null) {
+            positions.fill(order.strategyId(), order.symbol(), order.side(), order.quantity(), price);
+        }
+        return new Decision(Decision.Outcome.DECIDED, order, execution, rejection, receivedTs);
+    }
+
+    /**
+     * Answers an {@code order} frame whose values did not decode: a new order id, REJECTED, not
+     * stored (there is no order to store, and its id may not even be one).
+     *
+     * @param clientOrderId the id to answer with, as the connection could make it out
+     */
+    public Decision refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs) {
+        assert isOwnerThread() : "refuse from " + Thread.currentThread() + ", but the engine thread is " + owner;
+        return refuse(null, clientOrderId, ++lastOrderId, rejection, receivedTs);
+    }
+
+    private Decision refuse(Order order, String clientOrderId, long orderId, Rejection rejection, long receivedTs) {
+        Execution execution = Execution.rejected(clientOrderId, orderId, rejection.reason().name(), clock.epochNanos());
+        return new Decision(Decision.Outcome.REFUSED, order, execution, rejection, receivedTs);
+    }
+
+    /** The book's mid of a held symbol, stale or not, for the gross-notional rule. */
+    private long mid(String symbol) {
+        SlotStatus status = book.read(symbol, markQuote, Long.MIN_VALUE);
+        return status == SlotStatus.FRESH ? markQuote.mid() : Prices.NONE;
+    }
+
+    private boolean isOwnerThread() {
+        if (owner == null) {
+            owner = Thread.currentThread();
+        }
+        return owner == Thread.currentThread();
+    }
+}

@@ -1,0 +1,109 @@
+package io.tradingstack.ordermanager.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tradingstack.metrics.TradingMetric;
+import io.tradingstack.ordermanager.RejectReason;
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Prices;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every order leaves behind once its execution is sent: one INFO line on the
+ * {@code io.tradingstack.orders} logger with its outcome, a count in
+ * {@code trading.orders{status, reason}}, and for a new decision of an order that carries the
+ * {@code ts} of the tick that caused it, the tick-to-trade time (news emitted → execution
+ * decided) in {@code trading.tick.to.trade}.
+ *
+ * <p>A repeated order (same id, same content) is logged as such but neither counted nor timed
+ * again: nothing was decided. Every series is registered at start, so each starts at 0.
+ */
+public final class OrderEvents {
+
+    /** The dedicated order log: one line per order frame answered. */
+    public static final String ORDER_LOGGER = "io.tradingstack.orders";
+
+    /** The {@code reason} tag of a FILLED order. */
+    public static final String NO_REASON = "none";
+
+    private static final Logger orders = LoggerFactory.getLogger(ORDER_LOGGER);
+
+    private final Counter filled;
+    private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+    private final Timer tickToTrade;
+
+    public OrderEvents(MeterRegistry registry) {
+        this.filled = counter(registry, "FILLED", NO_REASON);
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, counter(registry, "REJECTED", reason.name()));
+        }
+        this.tickToTrade = Timer.builder(TradingMetric.TICK_TO_TRADE.metricName())
+            .description(TradingMetric.TICK_TO_TRADE.description())
+            .publishPercentileHistogram()
+            .register(registry);
+    }
+
+    private static Counter counter(MeterRegistry registry, String status, String reason) {
+        return Counter.builder(TradingMetric.ORDERS.metricName())
+            .description(TradingMetric.ORDERS.description())
+            .tag(TradingMetric.Tags.STATUS, status)
+            .tag(TradingMetric.Tags.REASON, reason)
+            .register(registry);
+    }
+
+    /** Logs, counts and times one answered order frame; call once per frame, after its execution is sent. */
+    public void record(Decision decision, String connectionId) {
+        Execution execution = decision.execution();
+        if (decision.outcome() != Decision.Outcome.REPEATED) {
+            if (execution.isFilled()) {
+                filled.increment();
+            } else {
+                rejected.get(decision.rejection().reason()).increment();
+            }
+            Order order = decision.order();
+            if (order != null && order.originTs() > 0 && decision.outcome() == Decision.Outcome.DECIDED) {
+                // Two hosts' clocks may be a little apart; a negative time is not recorded by the Timer.
+                tickToTrade.record(execution.ts() - order.originTs(), TimeUnit.NANOSECONDS);
+            }
+        }
+        if (orders.isInfoEnabled()) {
+            orders.info(line(decision, connectionId));
+        }
+    }
+
+    static String line(Decision decision, String connectionId) {
+        Execution execution = decision.execution();
+        StringBuilder line = new StringBuilder(256)
+            .append("orderId=").append(execution.orderId())
+            .append(" clientOrderId=").append(execution.clientOrderId());
+        Order order = decision.order();
+        if (order != null) {
+            line.append(" strategyId=").append(order.strategyId())
+                .append(" symbol=").append(order.symbol())
+                .append(" side=").append(order.side())
+                .append(" quantity=").append(order.quantity())
+                .append(" limit=").append(order.hasLimitPrice() ? Prices.format(order.limitPrice()) : "MARKET");
+        }
+        line.append(" status=").append(execution.status());
+        if (execution.isFilled()) {
+            line.append(" price=").append(Prices.format(execution.price()));
+        } else {
+            line.append(" reason=").append(execution.reason());
+        }
+        if (decision.outcome() == Decision.Outcome.REPEATED) {
+            line.append(" repeated=true (original execution answered again)");
+        } else if (decision.rejection() != null && !decision.rejection().detail().isEmpty()) {
+            line.append(' ').append(decision.rejection().detail());
+        }
+        if (order != null && order.originTs() > 0 && decision.outcome() == Decision.Outcome.DECIDED) {
+            line.append(" tickToTradeMicros=").append((execution.ts() - order.originTs()) / 1_000);
+        }
+        return line.append(" connection=").append(connectionId).toString();
+    }
+}

@@ -1,0 +1,168 @@
+package io.tradingstack.ordermanager;
+
+import static io.tradingstack.ordermanager.OrderValidationServiceTest.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.ordermanager.server.OrderServer;
+import io.tradingstack.protocol.ErrorFrame;
+import io.tradingstack.protocol.ExecutionStatus;
+import io.tradingstack.protocol.Logon;
+import io.tradingstack.protocol.Message;
+import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Prices;
+import io.tradingstack.protocol.Side;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With tokens configured, a connection must log on first with a matching token: a wrong or
+ * missing one gets AUTH_FAILED and a close; a good one gets no reply, and binds the connection
+ * to its strategy. Also the connection cap (3 here).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "server.port=0",
+    "trading.order-manager.server.order-port=0",
+    "trading.order-manager.server.max-connections=3",
+    "trading.order-manager.tokens.alpha=alpha-secret",
+    "trading.order-manager.tokens.beta=beta-secret",
+    "trading.pricebook.staleness=1m"})
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LogonServiceTest {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    @TempDir
+    static Path bookDirectory;
+
+    static TestPriceBook book;
+
+    @Autowired
+    private OrderServer server;
+
+    @Autowired
+    private MeterRegistry registry;
+
+    @DynamicPropertySource
+    static void bookPath(DynamicPropertyRegistry registry) {
+        registry.add("trading.pricebook.path", () -> bookDirectory.resolve("pricebook.dat").toString());
+    }
+
+    @BeforeAll
+    static void writeBook() {
+        book = TestPriceBook.create(bookDirectory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02");
+    }
+
+    @AfterAll
+    static void closeBook() {
+        book.close();
+    }
+
+    @BeforeEach
+    void awaitServer() throws InterruptedException {
+        assertThat(server.awaitListening(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void shouldTradeAfterAGoodLogonWithoutReplyingToIt() throws Exception {
+        try (OrderTestClient client = OrderTestClient.connect(server.port())) {
+            client.send(new Logon("alpha", "alpha-secret"));
+            assertThat(client.isSilentFor(200)).as("a good logon gets no reply").isTrue();
+            assertThat(client.order(order("alpha")).status()).isEqualTo(ExecutionStatus.FILLED);
+        }
+    }
+
+    @Test
+    void shouldRejectAnOrderForAnotherStrategyThanTheLoggedOnOneAndStayOpen() throws Exception {
+        try (OrderTestClient client = OrderTestClient.connect(server.port())) {
+            client.send(new Logon("alpha", "alpha-secret"));
+            assertRejected(client.order(order("beta")), RejectReason.STRATEGY_MISMATCH);
+            assertThat(client.order(order("alpha")).status()).isEqualTo(ExecutionStatus.FILLED);
+        }
+    }
+
+    @Test
+    void shouldCloseAConnectionWithAWrongToken() throws Exception {
+        assertAuthFailed(new Logon("alpha", "beta-secret"));
+    }
+
+    @Test
+    void shouldCloseAConnectionWithAMissingToken() throws Exception {
+        assertAuthFailed(new Logon("alpha", ""));
+    }
+
+    @Test
+    void shouldCloseAConnectionOfAnUnknownStrategy() throws Exception {
+        assertAuthFailed(new Logon("gamma", "alpha-secret"));
+    }
+
+    @Test
+    void shouldCloseAConnectionWhoseFirstFrameIsAnOrder() throws Exception {
+        assertAuthFailed(order("alpha"));
+    }
+
+    @Test
+    void shouldRefuseConnectionsBeyondTheCap() throws Exception {
+        awaitNoConnections();
+        List<OrderTestClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                OrderTestClient client = OrderTestClient.connect(server.port());
+                open.add(client);
+                client.send(new Logon("alpha", "alpha-secret"));
+                assertThat(client.order(order("alpha")).status()).isEqualTo(ExecutionStatus.FILLED);
+            }
+            try (OrderTestClient fourth = OrderTestClient.connect(server.port())) {
+                assertThat(fourth.readError().reason()).isEqualTo("TOO_MANY_CONNECTIONS");
+                assertThat(fourth.isClosedByServer()).isTrue();
+            }
+            assertThat(server.openConnections()).isEqualTo(3);
+        } finally {
+            for (OrderTestClient client : open) {
+                client.close();
+            }
+        }
+    }
+
+    private void assertAuthFailed(Message first) throws Exception {
+        double before = authFailures();
+        try (OrderTestClient client = OrderTestClient.connect(server.port())) {
+            client.send(first);
+            ErrorFrame error = client.readError();
+            assertThat(error.reason()).isEqualTo("AUTH_FAILED");
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+        assertThat(authFailures()).isEqualTo(before + 1);
+    }
+
+    private double authFailures() {
+        return registry.get("trading.frames.invalid").tags("service", "order-manager", "reason", "AUTH_FAILED")
+            .counter().count();
+    }
+
+    private void awaitNoConnections() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.openConnections() > 0) {
+            assertThat(System.nanoTime()).as("connections of earlier tests closed").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static Order order(String strategyId) {
+        return new Order(strategyId + "-" + IDS.incrementAndGet(), strategyId, "AAPL", Side.BUY, 1, Prices.NONE, 0);
+    }
+}
