@@ -60,7 +60,20 @@ public enum TradingMetric {
     JOURNAL_WRITE("trading.journal.write", MetricKind.TIMER,
             "Order-manager journal append, including the flush its policy requires."),
     TICK_TO_TRADE("trading.tick.to.trade", MetricKind.TIMER,
-            "News tick emitted by the gateway (originTs) to the execution decided in the order manager.");
+            "News tick emitted by the gateway (originTs) to the execution decided in the order manager."),
+
+    // ---- strategy (each series also carries a strategy tag: the configured strategy id) ----
+    STRATEGY_ORDERS_SENT("trading.strategy.orders.sent", MetricKind.COUNTER,
+            "Orders a strategy sent, each counted once however often it was retried.", Tags.STRATEGY),
+    STRATEGY_ORDERS("trading.strategy.orders", MetricKind.COUNTER,
+            "Orders a strategy finished, by status: filled, rejected, or expired (no execution before the expiry).", Tags.STRATEGY,
+            Tags.STATUS),
+    STRATEGY_ORDER_RETRIES("trading.strategy.order.retries", MetricKind.COUNTER,
+            "Order attempts resent with the same clientOrderId after a reply timeout or a lost connection.", Tags.STRATEGY),
+    STRATEGY_POSITION("trading.strategy.position", MetricKind.GAUGE,
+            "Net position a strategy holds per symbol, from its fills only (shares, signed).", Tags.STRATEGY, Tags.SYMBOL),
+    STRATEGY_ERRORS("trading.strategy.errors", MetricKind.COUNTER,
+            "Exceptions a strategy threw (that tick is skipped) and news ticks a full engine inbox dropped.", Tags.STRATEGY);
 
     private final String metricName;
     private final MetricKind kind;
@@ -101,6 +114,7 @@ public enum TradingMetric {
         public static final String STATUS = "status";
         public static final String SYMBOL = "symbol";
         public static final String SIDE = "side";
+        public static final String STRATEGY = "strategy";
 
         private Tags() {
         }

@@ -1,0 +1,56 @@
+package io.tradingstack.strategy.engine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.clock.EpochNanoClock;
+import io.tradingstack.feed.Feed;
+import io.tradingstack.feed.FeedClient;
+import io.tradingstack.feed.FeedClientConfig;
+import io.tradingstack.strategy.StrategyProperties;
+import io.tradingstack.strategy.market.BookSampler;
+import io.tradingstack.strategy.order.OrderRouter;
+import io.tradingstack.strategy.signal.Strategies;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine, its thread and inbox, and the news-feed subscription that feeds it. The feed
+ * client (shared-lib: reconnect, replay, gap and reset handling) is a {@code SmartLifecycle} in
+ * the last phase: it connects once the engine runs and is the first thing stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    /** The {@code service} tag of {@code trading.frames.invalid}. */
+    static final String SERVICE = "strategy";
+
+    @Bean
+    EngineInbox engineInbox() {
+        return new EngineInbox(EngineInbox.DEFAULT_CAPACITY);
+    }
+
+    @Bean
+    StrategyEngine strategyEngine(Strategies strategies, BookSampler sampler, OrderRouter orders, EpochNanoClock clock,
+            MeterRegistry registry) {
+        return new StrategyEngine(strategies, sampler, orders, clock, registry);
+    }
+
+    @Bean
+    StrategyEngineLoop strategyEngineLoop(StrategyEngine engine, EngineInbox inbox, StrategyProperties properties,
+            MeterRegistry registry) {
+        return new StrategyEngineLoop(engine, inbox, properties.sampleInterval(), registry);
+    }
+
+    @Bean
+    FeedClient newsFeedClient(StrategyProperties properties, EngineInbox inbox, EpochNanoClock clock,
+            MeterRegistry registry) {
+        return new FeedClient(Feed.NEWS, SERVICE, feedClientConfig(properties), new NewsListener(inbox, clock, registry),
+            registry);
+    }
+
+    static FeedClientConfig feedClientConfig(StrategyProperties properties) {
+        StrategyProperties.NewsFeed feed = properties.feed();
+        return new FeedClientConfig(properties.gateway().host(), properties.gateway().newsPort(),
+            feed.heartbeatInterval(), feed.deadAfterHeartbeats(), feed.backoffInitial(), feed.backoffMax(),
+            (int) feed.maxFrameLength().toBytes(), feed.connectTimeout());
+    }
+}

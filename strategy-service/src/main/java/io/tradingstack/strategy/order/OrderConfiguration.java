@@ -1,0 +1,26 @@
+package io.tradingstack.strategy.order;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.strategy.StrategyProperties;
+import io.tradingstack.strategy.signal.StrategyDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One order client per configured strategy: its own connection, logged on with its own token. */
+@Configuration(proxyBeanMethods = false)
+class OrderConfiguration {
+
+    @Bean
+    OrderClients orderClients(StrategyProperties properties, OrderOutcomeListener outcomes, MeterRegistry registry,
+            ApplicationEventPublisher publisher) {
+        List<OrderClient> clients = new ArrayList<>();
+        for (StrategyDefinition strategy : properties.strategies()) {
+            clients.add(new OrderClient(strategy.id(), strategy.token(), properties.orderManager(), outcomes, registry,
+                publisher));
+        }
+        return new OrderClients(clients);
+    }
+}

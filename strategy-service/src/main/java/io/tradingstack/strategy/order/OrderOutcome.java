@@ -1,0 +1,42 @@
+package io.tradingstack.strategy.order;
+
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.Order;
+import java.util.Objects;
+
+/**
+ * How an order ended for the strategy: its execution (FILLED or REJECTED), or none when it
+ * expired unanswered. Handed from the order client's thread to the engine thread.
+ *
+ * @param order     the order as sent (every attempt carried the same clientOrderId and content)
+ * @param execution the order manager's answer, or null when it expired
+ * @param attempts  how many times it was sent
+ * @param problem   why it expired, "" when answered
+ */
+public record OrderOutcome(Order order, Execution execution, int attempts, String problem) {
+
+    public OrderOutcome {
+        Objects.requireNonNull(order, "order");
+        problem = problem == null ? "" : problem;
+    }
+
+    static OrderOutcome answered(Order order, Execution execution, int attempts) {
+        return new OrderOutcome(order, Objects.requireNonNull(execution, "execution"), attempts, "");
+    }
+
+    static OrderOutcome expired(Order order, int attempts, String problem) {
+        return new OrderOutcome(order, null, attempts, problem);
+    }
+
+    public boolean isFilled() {
+        return execution != null && execution.isFilled();
+    }
+
+    public boolean isRejected() {
+        return execution != null && !execution.isFilled();
+    }
+
+    public boolean isExpired() {
+        return execution == null;
+    }
+}

@@ -1,0 +1,208 @@
+package io.tradingstack.strategy;
+
+import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.ErrorFrame;
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.FrameReader;
+import io.tradingstack.protocol.FrameWriter;
+import io.tradingstack.protocol.Logon;
+import io.tradingstack.protocol.MessageCodec;
+import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Prices;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The order manager's side of the order port on a plain {@link ServerSocket} on 127.0.0.1, as
+ * the protocol describes it: every connection on its own thread, every order answered with one
+ * execution on the same connection, a repeated clientOrderId answered with the original
+ * execution and never filled twice. How it answers is the test's {@link Policy}: fill now,
+ * fill late, reject, or close the connection without answering. With an expected token, a
+ * connection whose first frame is not a logon with that token gets {@code error} AUTH_FAILED and is
+ * closed.
+ */
+public final class FakeOrderManager implements AutoCloseable {
+
+    /** What the fake does with one receipt of an order. */
+    public sealed interface Action permits Fill, Reject, Close {
+    }
+
+    /** Fill (once per clientOrderId); the answer leaves {@code delayMillis} after the id was first seen. */
+    public record Fill(long delayMillis) implements Action {
+    }
+
+    /** Reject (once per clientOrderId) at once. */
+    public record Reject(String reason) implements Action {
+    }
+
+    /** Close the connection without answering. */
+    public record Close() implements Action {
+    }
+
+    /** Decides per receipt; {@code receipt} counts the receipts of this clientOrderId, from 1. */
+    @FunctionalInterface
+    public interface Policy {
+        Action on(Order order, int receipt);
+    }
+
+    public static final Policy FILL_AT_ONCE = (order, receipt) -> new Fill(0);
+
+    /** An order as it arrived: on which connection (numbered from 1) and after which logon. */
+    public record Received(int connection, Order order, Logon logon) {
+    }
+
+    public static final long FILL_PRICE = Prices.parse("190.27");
+
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    private final Map<String, Long> answerAt = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
+    private final AtomicLong orderIds = new AtomicLong();
+    /** Connections whose first frame was not a logon. */
+    private final List<Integer> withoutLogon = new CopyOnWriteArrayList<>();
+    private volatile Policy policy = FILL_AT_ONCE;
+    private final String expectedToken;
+
+    /** An order manager that accepts any logon, and none. */
+    public FakeOrderManager() throws IOException {
+        this(null);
+    }
+
+    /** @param expectedToken the token every connection must log on with first; null for none required */
+    public FakeOrderManager(String expectedToken) throws IOException {
+        this.expectedToken = expectedToken;
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        acceptor = new Thread(this::acceptLoop, "fake-order-manager");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public void policy(Policy policy) {
+        this.policy = policy;
+    }
+
+    /** The next order received, waiting up to {@code millis}; null if none came. */
+    public Received nextOrder(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Forgets what was received; the decided executions stay, as a real order manager's do. */
+    public void clearReceived() {
+        received.clear();
+        withoutLogon.clear();
+        policy = FILL_AT_ONCE;
+    }
+
+    public List<Integer> connectionsWithoutLogon() {
+        return withoutLogon;
+    }
+
+    public int connectionsAccepted() {
+        return connections.get();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                sockets.add(socket);
+                int number = connections.incrementAndGet();
+                Thread thread = new Thread(() -> serve(socket, number), "fake-order-manager-" + number);
+                thread.setDaemon(true);
+                thread.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket, int number) {
+        try (socket) {
+            FrameReader reader = new FrameReader(socket.getInputStream(), new MessageCodec());
+            FrameWriter writer = new FrameWriter(socket.getOutputStream(), new MessageCodec());
+            Logon logon = null;
+            boolean first = true;
+            for (Decoded frame = reader.read(); frame != null; frame = reader.read()) {
+                if (first && !(frame instanceof Logon)) {
+                    withoutLogon.add(number);
+                }
+                if (first && expectedToken != null
+                        && !(frame instanceof Logon l && l.token().equals(expectedToken))) {
+                    writer.writeAndFlush(new ErrorFrame("AUTH_FAILED", "unknown strategy or token"));
+                    return;
+                }
+                first = false;
+                if (frame instanceof Logon l) {
+                    logon = l;
+                } else if (frame instanceof Order order) {
+                    if (!answer(order, number, logon, writer)) {
+                        return;
+                    }
+                } else {
+                    throw new IllegalStateException("unexpected frame from the strategy: " + frame);
+                }
+            }
+        } catch (IOException e) {
+            // the strategy closed the connection
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Returns false when the connection is to be closed. */
+    private boolean answer(Order order, int connection, Logon logon, FrameWriter writer)
+            throws IOException, InterruptedException {
+        int receipt = receipts.computeIfAbsent(order.clientOrderId(), id -> new AtomicInteger()).incrementAndGet();
+        received.add(new Received(connection, order, logon));
+        Action action = policy.on(order, receipt);
+        if (action instanceof Close) {
+            return false;
+        }
+        if (action instanceof Reject reject) {
+            writer.writeAndFlush(executions.computeIfAbsent(order.clientOrderId(),
+                id -> Execution.rejected(id, orderIds.incrementAndGet(), reject.reason(), System.nanoTime())));
+            return true;
+        }
+        long delay = ((Fill) action).delayMillis();
+        Execution execution = executions.computeIfAbsent(order.clientOrderId(),
+            id -> Execution.filled(id, orderIds.incrementAndGet(), order.quantity(), FILL_PRICE, System.nanoTime()));
+        long due = answerAt.computeIfAbsent(order.clientOrderId(), id -> System.nanoTime() + delay * 1_000_000L);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        writer.writeAndFlush(execution);
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.tradingstack.strategy.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradingstack.protocol.ExecutionStatus;
+import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Prices;
+import io.tradingstack.protocol.Side;
+import io.tradingstack.strategy.FakeOrderManager;
+import io.tradingstack.strategy.StrategyProperties;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.util.unit.DataSize;
+
+/** One order client against a fake order manager: answers, rejections, expiry, a refused logon, no server. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class OrderClientTest {
+
+    private final BlockingQueue<OrderOutcome> outcomes = new LinkedBlockingQueue<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private FakeOrderManager orderManager;
+    private OrderClient client;
+    private long counter;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (client != null) {
+            client.stop();
+        }
+        if (orderManager != null) {
+            orderManager.close();
+        }
+    }
+
+    @Test
+    void shouldHandBackTheFillAndTimeTheRoundTrip() throws Exception {
+        orderManager = new FakeOrderManager();
+        client = start(orderManager.port(), "", Duration.ofSeconds(2), Duration.ofSeconds(10));
+        Order order = order();
+
+        assertThat(client.submit(order)).isTrue();
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome).isNotNull();
+        assertThat(outcome.isFilled()).isTrue();
+        assertThat(outcome.order()).isEqualTo(order);
+        assertThat(outcome.execution().filledQuantity()).isEqualTo(100);
+        assertThat(outcome.execution().price()).isEqualTo(FakeOrderManager.FILL_PRICE);
+        assertThat(outcome.attempts()).isEqualTo(1);
+        assertThat(registry.get("trading.hop.order.round.trip").timer().count()).isEqualTo(1);
+        assertThat(client.status().connected()).isTrue();
+        assertThat(orderManager.connectionsWithoutLogon()).as("no token: no logon").isNotEmpty();
+    }
+
+    @Test
+    void shouldHandBackARejectionAsFinal() throws Exception {
+        orderManager = new FakeOrderManager();
+        orderManager.policy((order, receipt) -> new FakeOrderManager.Reject("NOT_MARKETABLE"));
+        client = start(orderManager.port(), "", Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+        client.submit(order());
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome.isRejected()).isTrue();
+        assertThat(outcome.execution().status()).isEqualTo(ExecutionStatus.REJECTED);
+        assertThat(outcome.execution().reason()).isEqualTo("NOT_MARKETABLE");
+        assertThat(outcome.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGiveUpAfterTheExpiryWhenNoAnswerComes() throws Exception {
+        orderManager = new FakeOrderManager();
+        orderManager.policy((order, receipt) -> new FakeOrderManager.Fill(60_000));
+        client = start(orderManager.port(), "", Duration.ofMillis(100), Duration.ofMillis(500));
+        Order order = order();
+
+        client.submit(order);
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome.isExpired()).isTrue();
+        assertThat(outcome.attempts()).isGreaterThanOrEqualTo(3);
+        assertThat(outcome.problem()).contains("no execution for " + order.clientOrderId() + " within 100 ms");
+        for (int i = 0; i < outcome.attempts(); i++) {
+            assertThat(orderManager.nextOrder(1_000).order()).isEqualTo(order);
+        }
+        assertThat(registry.get("trading.strategy.order.retries").counter().count()).isEqualTo(outcome.attempts() - 1);
+        assertThat(registry.find("trading.hop.order.round.trip").timer().count()).isZero();
+    }
+
+    @Test
+    void shouldCountTheExpiryFromTheHandOverForAnOrderQueuedBehindAnother() throws Exception {
+        orderManager = new FakeOrderManager();
+        orderManager.policy((order, receipt) -> new FakeOrderManager.Fill(60_000));
+        client = start(orderManager.port(), "", Duration.ofMillis(100), Duration.ofMillis(500));
+        Order first = order();
+        Order second = order();
+
+        client.submit(first);
+        client.submit(second);
+
+        assertThat(outcomes.poll(10, TimeUnit.SECONDS).order()).isEqualTo(first);
+        OrderOutcome queued = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(queued.order()).isEqualTo(second);
+        assertThat(queued.isExpired()).isTrue();
+        assertThat(queued.attempts()).as("its decision is too old to send").isZero();
+        assertThat(queued.problem()).contains("queued behind other orders");
+    }
+
+    @Test
+    void shouldLogOnFirstAndReportARefusedLogon() throws Exception {
+        orderManager = new FakeOrderManager("right-token");
+        client = start(orderManager.port(), "wrong-token", Duration.ofMillis(200), Duration.ofMillis(600));
+
+        awaitTrue(() -> client.status().lastError().contains("order manager sent error AUTH_FAILED"));
+        client.submit(order());
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome.isExpired()).isTrue();
+        // The refusal itself, or the write it broke (when the write fails first, the error frame is lost with the socket).
+        assertThat(outcome.problem()).containsAnyOf("AUTH_FAILED", "sending to", "closed");
+        assertThat(orderManager.nextOrder(100)).isNull();
+        assertThat(orderManager.connectionsWithoutLogon()).isEmpty();
+        assertThat(client.status().connected()).isFalse();
+    }
+
+    @Test
+    void shouldExpireAndReportWhenTheOrderManagerIsUnreachable() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        client = start(port, "", Duration.ofMillis(200), Duration.ofMillis(500));
+
+        client.submit(order());
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome.isExpired()).isTrue();
+        assertThat(outcome.attempts()).isZero();
+        assertThat(outcome.problem()).contains("cannot connect to the order manager at 127.0.0.1:" + port);
+        assertThat(client.status().connected()).isFalse();
+        assertThat(client.status().lastError()).contains("Connection refused");
+    }
+
+    private OrderClient start(int port, String token, Duration replyTimeout, Duration expiry) {
+        StrategyProperties.OrderManager settings = new StrategyProperties.OrderManager("127.0.0.1", port, replyTimeout, expiry,
+            Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64));
+        OrderClient started = new OrderClient("momentum-1", token, settings, outcomes::put, registry, event -> {
+        });
+        started.start();
+        return started;
+    }
+
+    private Order order() {
+        counter++;
+        return new Order("momentum-1-test-" + counter, "momentum-1", "AAPL", Side.BUY, 100, Prices.NONE, 1_234);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
