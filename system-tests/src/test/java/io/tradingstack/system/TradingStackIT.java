@@ -1,0 +1,149 @@
+package io.tradingstack.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole stack — gateway, orderbook, order manager, strategy — as four JVMs from their
+ * built jars on ephemeral ports: news and prices flow in, the strategy trades, the order
+ * manager executes, and both sides agree on what was filled.
+ */
+class TradingStackIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path directory;
+
+    private final List<ServiceProcess> stack = new ArrayList<>();
+    private ServiceProcess orderManager;
+    private ServiceProcess strategy;
+
+    @BeforeEach
+    void startTheStack() throws Exception {
+        Path book = directory.resolve("pricebook.dat");
+        int pricePort = StackLayout.freePort();
+        int newsPort = StackLayout.freePort();
+        int orderPort = StackLayout.freePort();
+        start(new ServiceProcess("stack-gateway", "gateway-service", StackLayout.freePort(), List.of(
+                "--trading.gateway.feeds.price-port=" + pricePort,
+                "--trading.gateway.feeds.news-port=" + newsPort)));
+        start(new ServiceProcess("stack-orderbook", "orderbook-service", StackLayout.freePort(), List.of(
+                "--trading.orderbook.gateway.price-port=" + pricePort,
+                "--trading.pricebook.path=" + book)));
+        orderManager = start(new ServiceProcess("stack-order-manager", "order-manager-service", StackLayout.freePort(), List.of(
+                "--trading.order-manager.server.order-port=" + orderPort,
+                "--trading.pricebook.path=" + book)));
+        strategy = start(new ServiceProcess("stack-strategy", "strategy-service", StackLayout.freePort(), List.of(
+                "--trading.strategy.gateway.news-port=" + newsPort,
+                "--trading.strategy.order-manager.port=" + orderPort,
+                "--trading.pricebook.path=" + book)));
+    }
+
+    private ServiceProcess start(ServiceProcess service) throws Exception {
+        stack.add(service);
+        return service.start().awaitHealthy(START);
+    }
+
+    @AfterEach
+    void stopTheStack() throws Exception {
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            stack.get(i).close();
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void shouldTradeEndToEndWithPositionsEqualToTheFillsTheStrategyReceived() throws Exception {
+        Deadline.await("the strategy has orders filled by the order manager", Duration.ofSeconds(90),
+                () -> strategyFilled() > 0);
+
+        // Both sides keep trading: compare a moment when the strategy has nothing in flight and
+        // reads the same before and after the order manager is read.
+        String[] last = {""};
+        Deadline.await("order manager positions equal the sum of the strategy's fills", Duration.ofSeconds(60), () -> {
+            JsonNode before = strategies();
+            Map<String, Long> managed = orderManagerPositions();
+            JsonNode after = strategies();
+            Map<String, Long> filled = strategyPositions(after);
+            last[0] = "order manager " + managed + ", strategy fills " + filled;
+            return before.equals(after) && inFlight(after) == 0 && managed.equals(filled);
+        });
+        assertThat(orderManagerPositions()).as(last[0]).isNotEmpty();
+
+        JsonNode orders = JSON.readTree(orderManager.getOk("/api/orders?page=0&size=50"));
+        assertThat(orders.get("total").asLong()).isPositive();
+        assertThat(orders.get("items").get(0).get("status").asString()).isIn("FILLED", "REJECTED");
+
+        PrometheusText metrics = new PrometheusText(orderManager.getOk("/actuator/prometheus"));
+        assertThat(metrics.has("trading_tick_to_trade_seconds_bucket")).as("tick-to-trade histogram").isTrue();
+        assertThat(metrics.sum("trading_tick_to_trade_seconds_count")).as("tick-to-trade count").isPositive();
+        PrometheusText strategyMetrics = new PrometheusText(strategy.getOk("/actuator/prometheus"));
+        assertThat(strategyMetrics.sum("trading_hop_order_round_trip_seconds_count")).isPositive();
+        assertThat(strategyMetrics.sum("trading_hop_news_to_strategy_seconds_count")).isPositive();
+
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            stack.get(i).close();
+        }
+        for (ServiceProcess service : stack) {
+            assertThat(service.isAlive()).as(service + " stopped").isFalse();
+        }
+    }
+
+    private long strategyFilled() {
+        long filled = 0;
+        for (JsonNode view : strategies()) {
+            filled += view.get("orders").get("filled").asLong();
+        }
+        return filled;
+    }
+
+    private static long inFlight(JsonNode views) {
+        long inFlight = 0;
+        for (JsonNode view : views) {
+            inFlight += view.get("orders").get("inFlight").asLong();
+        }
+        return inFlight;
+    }
+
+    private JsonNode strategies() {
+        return JSON.readTree(strategy.getOk("/api/strategies"));
+    }
+
+    /** Net position per symbol summed over the strategies, flat symbols left out. */
+    private static Map<String, Long> strategyPositions(JsonNode views) {
+        Map<String, Long> positions = new TreeMap<>();
+        for (JsonNode view : views) {
+            view.get("positions").properties().forEach(entry -> positions.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
+        }
+        positions.values().removeIf(quantity -> quantity == 0);
+        return positions;
+    }
+
+    /** The order manager's net position per symbol, flat symbols left out. */
+    private Map<String, Long> orderManagerPositions() {
+        Map<String, Long> positions = new TreeMap<>();
+        for (JsonNode position : JSON.readTree(orderManager.getOk("/api/positions")).get("positions")) {
+            long quantity = position.get("quantity").asLong();
+            if (quantity != 0) {
+                positions.put(position.get("symbol").asString(), quantity);
+            }
+        }
+        return positions;
+    }
+}
