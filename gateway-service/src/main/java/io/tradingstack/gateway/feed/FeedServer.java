@@ -1,5 +1,7 @@
 package io.tradingstack.gateway.feed;
 
+import io.tradingstack.metrics.InvalidFrames;
+
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,7 @@
 package io.tradingstack.gateway.feed;
 
+import io.tradingstack.metrics.InvalidFrames;
+
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +80,7 @@ class FeedServerConfiguration {
         SubscriberSettings settings = new SubscriberSettings(session.id(), clock, feeds.heartbeatInterval().toNanos(),
                 feeds.maxQueuedBytes().toBytes(), feeds.maxBatchBytes().toBytes());
         ScheduledThreadPoolExecutor timer = FeedServers.newTimer();
-        InvalidFrames invalidFrames = new InvalidFrames(registry);
+        InvalidFrames invalidFrames = new InvalidFrames(registry, "gateway", java.util.List.of(FeedRefusal.NO_REPLAY.name(), FeedRefusal.UNEXPECTED_FRAME.name()));
         return new FeedServers(session.id(),
                 new FeedServer(FeedKind.PRICE, priceFeed, priceConnectionFactory, settings, timer, invalidFrames,
                         feeds.maxConnections(), feeds.replayTimeout()),

@@ -1,5 +1,7 @@
 package io.tradingstack.ordermanager.server;
 
+import io.tradingstack.metrics.InvalidFrames;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

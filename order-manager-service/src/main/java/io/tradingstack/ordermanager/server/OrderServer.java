@@ -1,5 +1,7 @@
 package io.tradingstack.ordermanager.server;
 
+import io.tradingstack.metrics.InvalidFrames;
+
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.ordermanager.RejectReason;
 import io.tradingstack.ordermanager.Rejection;

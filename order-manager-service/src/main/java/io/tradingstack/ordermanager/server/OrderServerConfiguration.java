@@ -1,5 +1,7 @@
 package io.tradingstack.ordermanager.server;
 
+import io.tradingstack.metrics.InvalidFrames;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.ordermanager.OrderManagerProperties;
@@ -35,7 +37,8 @@ class OrderServerConfiguration {
 
     @Bean
     InvalidFrames invalidFrames(MeterRegistry registry) {
-        return new InvalidFrames(registry);
+        return new InvalidFrames(registry, "order-manager", java.util.List.of(SessionRefusal.AUTH_FAILED.name(),
+            SessionRefusal.UNEXPECTED_FRAME.name(), SessionRefusal.READ_TIMEOUT.name()));
     }
 
     @Bean(CONNECTION_FACTORY)
