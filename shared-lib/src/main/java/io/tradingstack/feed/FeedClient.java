@@ -1,10 +1,10 @@
 package io.tradingstack.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.protocol.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.FrameDeserializer;
 import io.tradingstack.protocol.FrameSerializer;
 import io.tradingstack.protocol.ReplayRequest;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -104,7 +104,7 @@ public final class FeedClient implements SmartLifecycle {
             .serializer(new FrameSerializer(config.maxFrameLength()))
             .deserializer(new FrameDeserializer(config.maxFrameLength()))
             .taskExecutor(this::keepReadLoop)
-            .connectionSupport(QuietTcpNetConnection::new)
+            .connectionSupport(QuietOnPeerLossConnection::new)
             .getObject();
         // Connection events are not used, but the factory needs a publisher: it throws a
         // NullPointerException on a failed connect without one.
@@ -334,23 +334,5 @@ public final class FeedClient implements SmartLifecycle {
     @Override
     public String toString() {
         return "FeedClient{feed=" + feed.tag() + ", gateway=" + address() + ", connected=" + connected + '}';
-    }
-
-    /**
-     * A connection whose read failures are not logged at ERROR by Spring Integration: the client
-     * logs every disconnect once, with its reason, and a gateway restart is expected.
-     */
-    private static final class QuietTcpNetConnection extends TcpNetConnection {
-
-        QuietTcpNetConnection(Socket socket, boolean server, boolean lookupHost, ApplicationEventPublisher publisher,
-                String connectionFactoryName) {
-            super(socket, server, lookupHost, publisher, connectionFactoryName);
-        }
-
-        @Override
-        protected boolean handleReadException(Exception exception) {
-            setNoReadErrorOnClose(true);
-            return super.handleReadException(exception);
-        }
     }
 }

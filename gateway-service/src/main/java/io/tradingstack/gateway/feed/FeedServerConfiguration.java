@@ -1,5 +1,6 @@
 package io.tradingstack.gateway.feed;
 
+import io.tradingstack.protocol.QuietOnPeerLossConnection;
 import io.tradingstack.metrics.InvalidFrames;
 
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -133,7 +134,7 @@ class FeedServerConfiguration {
                 .serializer(new FrameSerializer(feeds.maxFrameLength()))
                 .soTcpNoDelay(true)
                 .backlog(64)
-                .connectionSupport(new FeedConnectionSupport())
+                .connectionSupport(QuietOnPeerLossConnection::new)
                 // A thread per connection (and one for accepts), named after the feed for thread dumps.
                 .taskExecutor(new SimpleAsyncTaskExecutor("feed-" + kind + "-io-"));
         int sendBuffer = (int) feeds.socketSendBuffer().toBytes();

@@ -1,6 +1,7 @@
 package io.tradingstack.ordermanager.server;
 
 import io.tradingstack.metrics.InvalidFrames;
+import io.tradingstack.protocol.QuietOnPeerLossConnection;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ final class OrderConnectionSupport implements TcpNetConnectionSupport {
         return new OrderConnection(socket, server, lookupHost, applicationEventPublisher, connectionFactoryName);
     }
 
-    private final class OrderConnection extends TcpNetConnection {
+    private final class OrderConnection extends QuietOnPeerLossConnection {
 
         private final Socket socket;
         private FrameDeadlineInputStream input; // reading thread only
@@ -64,8 +65,7 @@ final class OrderConnectionSupport implements TcpNetConnectionSupport {
                 invalidFrames.count(SessionRefusal.READ_TIMEOUT.name());
                 log.warn("connection={} closed: a frame was not complete within {}", getConnectionId(), readTimeout);
             }
-            setNoReadErrorOnClose(true);
-            return super.handleReadException(exception);
+            return super.handleReadException(exception); // quiet on peer loss, as every connection here
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tradingstack.strategy.order;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.metrics.TradingMetric;
+import io.tradingstack.protocol.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
@@ -10,7 +11,6 @@ import io.tradingstack.protocol.FrameSerializer;
 import io.tradingstack.protocol.Logon;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.strategy.StrategyProperties;
-import java.net.Socket;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -28,7 +28,6 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
 import org.springframework.integration.ip.tcp.connection.TcpNetClientConnectionFactory;
-import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.connection.TcpSender;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
@@ -96,7 +95,7 @@ final class OrderConnection implements TcpListener, TcpSender {
             .deserializer(new FrameDeserializer(maxFrameLength))
             .singleUseConnections(false)
             .taskExecutor(this::startReadThread)
-            .connectionSupport(QuietTcpNetConnection::new)
+            .connectionSupport(QuietOnPeerLossConnection::new)
             .getObject();
         factory.setBeanName("orders-" + strategyId);
         factory.setApplicationEventPublisher(Objects.requireNonNull(publisher, "publisher"));
@@ -346,24 +345,6 @@ final class OrderConnection implements TcpListener, TcpSender {
         Object await(long nanos) throws InterruptedException {
             done.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
             return answer.get();
-        }
-    }
-
-    /**
-     * A connection whose read failures are not logged at ERROR by Spring Integration: this class
-     * logs every problem once, and an order manager restart is expected.
-     */
-    private static final class QuietTcpNetConnection extends TcpNetConnection {
-
-        QuietTcpNetConnection(Socket socket, boolean server, boolean lookupHost, ApplicationEventPublisher publisher,
-                String connectionFactoryName) {
-            super(socket, server, lookupHost, publisher, connectionFactoryName);
-        }
-
-        @Override
-        protected boolean handleReadException(Exception exception) {
-            setNoReadErrorOnClose(true);
-            return super.handleReadException(exception);
         }
     }
 }

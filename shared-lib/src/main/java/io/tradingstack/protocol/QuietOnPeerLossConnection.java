@@ -1,0 +1,28 @@
+package io.tradingstack.protocol;
+
+import java.net.Socket;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
+
+/**
+ * A Spring Integration connection whose read failures are not logged at ERROR. Spring
+ * Integration logs a failed read at ERROR unless the connection closed itself; on this
+ * protocol a peer that goes away (killed, reset, a gateway or order manager restarting) is
+ * routine, and every service logs each disconnect once itself, with its reason. Use it as
+ * {@code .connectionSupport(QuietOnPeerLossConnection::new)}; a server that needs more from its
+ * connections extends it.
+ */
+public class QuietOnPeerLossConnection extends TcpNetConnection {
+
+    public QuietOnPeerLossConnection(Socket socket, boolean server, boolean lookupHost,
+            ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
+        super(socket, server, lookupHost, applicationEventPublisher, connectionFactoryName);
+    }
+
+    @Override
+    protected boolean handleReadException(Exception exception) {
+        setNoReadErrorOnClose(true);
+        return super.handleReadException(exception);
+    }
+}
