@@ -73,7 +73,12 @@ public enum TradingMetric {
     STRATEGY_POSITION("trading.strategy.position", MetricKind.GAUGE,
             "Net position a strategy holds per symbol, from its fills only (shares, signed).", Tags.STRATEGY, Tags.SYMBOL),
     STRATEGY_ERRORS("trading.strategy.errors", MetricKind.COUNTER,
-            "Exceptions a strategy threw (that tick is skipped) and news ticks a full engine inbox dropped.", Tags.STRATEGY);
+            "Exceptions a strategy threw (that tick is skipped) and news ticks a full engine inbox dropped.", Tags.STRATEGY),
+    STRATEGY_ORDERS_RECONCILED("trading.strategy.orders.reconciled", MetricKind.COUNTER,
+            "Expired orders looked up in the order manager: found (their execution applied late) or not_found (given up).",
+            Tags.STATUS),
+    STRATEGY_ORDERS_IN_DOUBT("trading.strategy.orders.in.doubt", MetricKind.GAUGE,
+            "Orders expired unanswered and not yet found in the order manager or given up.");
 
     private final String metricName;
     private final MetricKind kind;

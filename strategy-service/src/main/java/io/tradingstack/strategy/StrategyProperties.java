@@ -31,13 +31,15 @@ import org.springframework.validation.annotation.Validated;
  * @param sampleInterval how often the engine samples every traded symbol's mid from the price book
  * @param strategies     the strategies that run side by side, each with its own id; default one
  *                       reference strategy {@code momentum-1} on AAPL, MSFT and GOOGL
+ * @param dropCopy       a file every order outcome is appended to, one CSV line each, as the
+ *                       strategy saw it (the trader's drop copy); "" for none
  */
 @ConfigurationProperties("trading.strategy")
 @Validated
 public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue NewsFeed feed,
         @Valid @DefaultValue OrderManager orderManager,
         @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("100ms") Duration sampleInterval,
-        @NotEmpty @Valid List<StrategyDefinition> strategies) {
+        @NotEmpty @Valid List<StrategyDefinition> strategies, @DefaultValue("") String dropCopy) {
 
     /** The id of the strategy that runs when none is configured. */
     public static final String DEFAULT_STRATEGY_ID = "momentum-1";
@@ -46,6 +48,7 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
         if (strategies == null || strategies.isEmpty()) {
             strategies = List.of(StrategyDefinition.reference(DEFAULT_STRATEGY_ID));
         }
+        dropCopy = dropCopy == null ? "" : dropCopy.strip();
     }
 
     @AssertTrue(message = "strategy ids must be unique")
@@ -105,6 +108,11 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
      *                       (the first retry goes at once)
      * @param backoffMax     the wait doubles per failure up to this
      * @param maxFrameLength the largest frame payload accepted from the order manager
+     * @param restPort       the order manager's HTTP port, where an expired order is looked up
+     *                       ({@code GET /api/orders/{clientOrderId}}) to learn whether it filled
+     * @param reconcileInterval time between look-ups of the orders that expired unanswered
+     * @param reconcileWindow   how long after its expiry an order the order manager does not have
+     *                          is still looked up before it is given up as never received
      */
     public record OrderManager(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8002") int port,
@@ -113,7 +121,10 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("2s") Duration connectTimeout,
             @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("2s") Duration backoffMax,
-            @NotNull @DefaultValue("64KB") DataSize maxFrameLength) {
+            @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
+            @Min(1) @Max(65_535) @DefaultValue("8083") int restPort,
+            @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("1s") Duration reconcileInterval,
+            @NotNull @DurationMin(millis = 0) @DurationMax(hours = 24) @DefaultValue("60s") Duration reconcileWindow) {
 
         @AssertTrue(message = "must not be below reply-timeout")
         public boolean isExpiryAtLeastReplyTimeout() {

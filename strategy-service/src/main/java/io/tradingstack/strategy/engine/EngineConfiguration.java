@@ -7,6 +7,7 @@ import io.tradingstack.feed.FeedClient;
 import io.tradingstack.feed.FeedClientConfig;
 import io.tradingstack.strategy.StrategyProperties;
 import io.tradingstack.strategy.market.BookSampler;
+import io.tradingstack.strategy.order.DropCopy;
 import io.tradingstack.strategy.order.OrderRouter;
 import io.tradingstack.strategy.signal.Strategies;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +29,15 @@ class EngineConfiguration {
         return new EngineInbox(EngineInbox.DEFAULT_CAPACITY);
     }
 
+    @Bean(destroyMethod = "close")
+    DropCopy dropCopy(StrategyProperties properties) {
+        return DropCopy.open(properties.dropCopy());
+    }
+
     @Bean
     StrategyEngine strategyEngine(Strategies strategies, BookSampler sampler, OrderRouter orders, EpochNanoClock clock,
-            MeterRegistry registry) {
-        return new StrategyEngine(strategies, sampler, orders, clock, registry);
+            MeterRegistry registry, DropCopy dropCopy) {
+        return new StrategyEngine(strategies, sampler, orders, clock, registry, dropCopy);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.strategy.market.BookSampler;
 import io.tradingstack.strategy.market.SampledSymbol;
 import io.tradingstack.strategy.order.ClientOrderIds;
+import io.tradingstack.strategy.order.DropCopy;
 import io.tradingstack.strategy.order.OrderOutcome;
 import io.tradingstack.strategy.order.OrderRouter;
 import io.tradingstack.strategy.signal.Strategies;
@@ -34,10 +35,18 @@ public final class StrategyEngine {
     /** By sampler index: the strategies that trade that symbol. */
     private final StrategyRuntime[][] midSubscribers;
     private final BookSampler sampler;
+    private final DropCopy dropCopy;
 
     public StrategyEngine(Strategies strategies, BookSampler sampler, OrderRouter orders, EpochNanoClock clock,
             MeterRegistry registry) {
+        this(strategies, sampler, orders, clock, registry, DropCopy.NONE);
+    }
+
+    /** @param dropCopy where every order outcome is appended as the strategy saw it */
+    public StrategyEngine(Strategies strategies, BookSampler sampler, OrderRouter orders, EpochNanoClock clock,
+            MeterRegistry registry, DropCopy dropCopy) {
         this.sampler = sampler;
+        this.dropCopy = dropCopy;
         this.runtimes = new StrategyRuntime[strategies.size()];
         for (int i = 0; i < runtimes.length; i++) {
             Strategy strategy = strategies.strategies().get(i);
@@ -94,6 +103,7 @@ public final class StrategyEngine {
                 + outcome.order().strategyId());
         }
         runtime.onOutcome(outcome);
+        dropCopy.record(outcome);
     }
 
     /**

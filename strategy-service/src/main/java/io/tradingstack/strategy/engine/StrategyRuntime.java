@@ -197,11 +197,15 @@ final class StrategyRuntime implements StrategyContext {
             throw new IllegalStateException("outcome of " + order.clientOrderId() + " for " + order.symbol()
                 + ", which strategy " + id + " does not trade");
         }
+        Execution execution = outcome.execution();
+        if (outcome.reconciled()) {
+            onReconciled(outcome, index);
+            return;
+        }
         if (pending[index]) {
             pending[index] = false;
             inFlight--;
         }
-        Execution execution = outcome.execution();
         if (outcome.isFilled()) {
             positions[index] += order.side().sign() * execution.filledQuantity();
             filled++;
@@ -214,6 +218,25 @@ final class StrategyRuntime implements StrategyContext {
         } else {
             expired++;
             expiredCounter.increment();
+        }
+        lastOrder = StrategyView.OrderView.of(outcome);
+        publish();
+    }
+
+    /**
+     * An order counted as expired turned out to be in the order manager: its execution counts
+     * now, and a fill moves the position as any fill does.
+     */
+    private void onReconciled(OrderOutcome outcome, int index) {
+        Execution execution = outcome.execution();
+        expired--;
+        if (outcome.isFilled()) {
+            positions[index] += outcome.order().side().sign() * execution.filledQuantity();
+            filled++;
+            filledCounter.increment();
+        } else {
+            rejected++;
+            rejectedCounter.increment();
         }
         lastOrder = StrategyView.OrderView.of(outcome);
         publish();

@@ -29,7 +29,9 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  * order manager answers a repeated {@code clientOrderId} with the original execution and never
  * fills it twice, so resending is safe. An order still unanswered {@code expiry} after the
  * engine handed it over (waiting behind another order of the strategy counts) is given up:
- * logged once, counted, and the outcome says so; the strategy's position does not change. A
+ * logged once, counted, and the outcome says so; the strategy's position does not change until
+ * the {@link ExpiredOrderReconciler} finds the order in the order manager (an order sent at least
+ * once may have been filled there, its answer lost). A
  * REJECTED execution is final: it is handed back as it is.
  *
  * <p>While idle, the sender thread keeps a connection open (so the next order goes at once and
@@ -49,6 +51,7 @@ public final class OrderClient {
     private final long replyTimeoutNanos;
     private final long expiryNanos;
     private final OrderOutcomeListener outcomes;
+    private final ExpiredOrderReconciler reconciler;
     private final Timer roundTrip;
     private final Counter retries;
     private final ArrayBlockingQueue<Submitted> queue = new ArrayBlockingQueue<>(1024);
@@ -67,12 +70,14 @@ public final class OrderClient {
      * @param publisher  receives Spring Integration's connection events
      */
     public OrderClient(String strategyId, String token, StrategyProperties.OrderManager settings,
-            OrderOutcomeListener outcomes, MeterRegistry registry, ApplicationEventPublisher publisher) {
+            OrderOutcomeListener outcomes, ExpiredOrderReconciler reconciler, MeterRegistry registry,
+            ApplicationEventPublisher publisher) {
         this.strategyId = Objects.requireNonNull(strategyId, "strategyId");
         this.connection = new OrderConnection(strategyId, token, settings, registry, publisher);
         this.replyTimeoutNanos = settings.replyTimeout().toNanos();
         this.expiryNanos = settings.expiry().toNanos();
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
         this.backoff = new RetryBackoff(settings.backoffInitial().toNanos(), settings.backoffMax().toNanos());
         this.roundTrip = Timer.builder(TradingMetric.HOP_ORDER_ROUND_TRIP.metricName())
             .description(TradingMetric.HOP_ORDER_ROUND_TRIP.description())
@@ -139,7 +144,12 @@ public final class OrderClient {
             try {
                 Submitted order = queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
                 if (order != null) {
-                    outcomes.onOutcome(send(order.order(), order.submittedNanos()));
+                    OrderOutcome outcome = send(order.order(), order.submittedNanos());
+                    outcomes.onOutcome(outcome);
+                    if (outcome.isExpired() && outcome.attempts() > 0) {
+                        // Sent at least once: it may have reached the order manager and filled.
+                        reconciler.track(outcome);
+                    }
                 } else {
                     keepConnected();
                 }

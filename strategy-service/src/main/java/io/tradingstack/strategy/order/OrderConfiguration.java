@@ -14,12 +14,20 @@ import org.springframework.context.annotation.Configuration;
 class OrderConfiguration {
 
     @Bean
-    OrderClients orderClients(StrategyProperties properties, OrderOutcomeListener outcomes, MeterRegistry registry,
-            ApplicationEventPublisher publisher) {
+    ExpiredOrderReconciler expiredOrderReconciler(StrategyProperties properties, OrderOutcomeListener outcomes,
+            MeterRegistry registry) {
+        StrategyProperties.OrderManager orderManager = properties.orderManager();
+        return new ExpiredOrderReconciler(orderManager.host(), orderManager.restPort(), orderManager.reconcileInterval(),
+            orderManager.reconcileWindow(), outcomes, registry);
+    }
+
+    @Bean
+    OrderClients orderClients(StrategyProperties properties, OrderOutcomeListener outcomes,
+            ExpiredOrderReconciler reconciler, MeterRegistry registry, ApplicationEventPublisher publisher) {
         List<OrderClient> clients = new ArrayList<>();
         for (StrategyDefinition strategy : properties.strategies()) {
-            clients.add(new OrderClient(strategy.id(), strategy.token(), properties.orderManager(), outcomes, registry,
-                publisher));
+            clients.add(new OrderClient(strategy.id(), strategy.token(), properties.orderManager(), outcomes, reconciler,
+                registry, publisher));
         }
         return new OrderClients(clients);
     }

@@ -6,18 +6,35 @@ import java.util.Objects;
 
 /**
  * How an order ended for the strategy: its execution (FILLED or REJECTED), or none when it
- * expired unanswered. Handed from the order client's thread to the engine thread.
+ * expired unanswered. Handed from the order client's thread to the engine thread. An expired
+ * order may still have reached the order manager (its answer lost with a connection); when the
+ * {@link ExpiredOrderReconciler} later finds it there, a second outcome with
+ * {@code reconciled} set carries that execution.
  *
- * @param order     the order as sent (every attempt carried the same clientOrderId and content)
- * @param execution the order manager's answer, or null when it expired
- * @param attempts  how many times it was sent
- * @param problem   why it expired, "" when answered
+ * @param order      the order as sent (every attempt carried the same clientOrderId and content)
+ * @param execution  the order manager's answer, or null when it expired
+ * @param attempts   how many times it was sent
+ * @param problem    why it expired, "" when answered
+ * @param reconciled whether the execution was found after the order had expired
  */
-public record OrderOutcome(Order order, Execution execution, int attempts, String problem) {
+public record OrderOutcome(Order order, Execution execution, int attempts, String problem, boolean reconciled) {
 
     public OrderOutcome {
         Objects.requireNonNull(order, "order");
         problem = problem == null ? "" : problem;
+        if (reconciled && execution == null) {
+            throw new IllegalArgumentException("a reconciled outcome of " + order.clientOrderId() + " needs its execution");
+        }
+    }
+
+    public OrderOutcome(Order order, Execution execution, int attempts, String problem) {
+        this(order, execution, attempts, problem, false);
+    }
+
+    /** The execution of an expired order, found in the order manager afterwards. */
+    static OrderOutcome reconciled(OrderOutcome expired, Execution execution) {
+        return new OrderOutcome(expired.order(), Objects.requireNonNull(execution, "execution"), expired.attempts(),
+            expired.problem(), true);
     }
 
     static OrderOutcome answered(Order order, Execution execution, int attempts) {

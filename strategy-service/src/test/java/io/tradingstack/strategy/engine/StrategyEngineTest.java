@@ -11,6 +11,7 @@ import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 import io.tradingstack.strategy.market.BookSampler;
 import io.tradingstack.strategy.market.PriceBookProperties;
+import io.tradingstack.strategy.order.DropCopy;
 import io.tradingstack.strategy.order.OrderOutcome;
 import io.tradingstack.strategy.signal.Decision;
 import io.tradingstack.strategy.signal.MovingAverageSentimentStrategy;
@@ -19,6 +20,7 @@ import io.tradingstack.strategy.signal.Strategies;
 import io.tradingstack.strategy.signal.Strategy;
 import io.tradingstack.strategy.signal.StrategyContext;
 import io.tradingstack.strategy.signal.StrategyDefinition;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,6 +183,34 @@ class StrategyEngineTest {
     }
 
     @Test
+    void shouldFollowAFillFoundAfterTheOrderExpiredAndWriteEveryOutcomeToTheDropCopy() throws Exception {
+        Path file = directory.resolve("drop-copy.csv");
+        StrategyEngine engine;
+        try (DropCopy dropCopy = DropCopy.open(file.toString())) {
+            engine = engineWith(dropCopy, reference("momentum-1", 100, 50));
+            trend(engine, "AAPL", +1);
+            engine.onNews(news("AAPL", 80));
+            Order order = sent.get(0);
+            OrderOutcome expired = new OrderOutcome(order, null, 3, "no execution within 2000 ms");
+            engine.onOutcome(expired);
+            assertThat(engine.view("momentum-1").positions()).containsEntry("AAPL", 0L);
+            assertThat(engine.view("momentum-1").orders()).isEqualTo(new StrategyView.OrderCounts(1, 0, 0, 1, 0));
+
+            engine.onOutcome(new OrderOutcome(order,
+                Execution.filled(order.clientOrderId(), 7, order.quantity(), Prices.parse("190.10"), 2), 3, "", true));
+
+            StrategyView view = engine.view("momentum-1");
+            assertThat(view.positions()).containsEntry("AAPL", 100L);
+            assertThat(view.orders()).as("the expiry is undone: sent = filled + rejected + expired + in flight")
+                .isEqualTo(new StrategyView.OrderCounts(1, 1, 0, 0, 0));
+            assertThat(registry.get("trading.strategy.orders").tag("status", "filled").counter().count()).isEqualTo(1);
+        }
+        assertThat(Files.readAllLines(file)).containsExactly(DropCopy.HEADER,
+            sent.get(0).clientOrderId() + ",momentum-1,AAPL,BUY,100,EXPIRED,,,,,3,false",
+            sent.get(0).clientOrderId() + ",momentum-1,AAPL,BUY,100,FILLED,7,100,190.1,,3,true");
+    }
+
+    @Test
     void shouldKeepRunningTheOthersWhenAStrategyThrows() {
         StrategyEngine engine = engine(new Throwing("broken-1"), reference("momentum-1", 100, 50));
         trend(engine, "AAPL", +1);
@@ -193,12 +223,17 @@ class StrategyEngineTest {
     }
 
     private StrategyEngine engine(Strategy... strategies) {
+        return engineWith(DropCopy.NONE, strategies);
+    }
+
+    private StrategyEngine engineWith(DropCopy dropCopy, Strategy... strategies) {
         List<StrategyDefinition> definitions = new ArrayList<>();
         for (Strategy strategy : strategies) {
             definitions.add(new StrategyDefinition(strategy.id(), strategy.getClass().getSimpleName(), strategy.symbols(), 2, 4,
                 50, 100, "", Map.of()));
         }
-        return new StrategyEngine(new Strategies(List.of(strategies), definitions), sampler, sent::add, now::get, registry);
+        return new StrategyEngine(new Strategies(List.of(strategies), definitions), sampler, sent::add, now::get, registry,
+            dropCopy);
     }
 
     private static MovingAverageSentimentStrategy reference(String id, long orderSize, int threshold) {

@@ -28,6 +28,7 @@ class OrderClientTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private FakeOrderManager orderManager;
     private OrderClient client;
+    private ExpiredOrderReconciler reconciler;
     private long counter;
 
     @AfterEach
@@ -93,6 +94,8 @@ class OrderClientTest {
         }
         assertThat(registry.get("trading.strategy.order.retries").counter().count()).isEqualTo(outcome.attempts() - 1);
         assertThat(registry.find("trading.hop.order.round.trip").timer().count()).isZero();
+        // sent, so it may have filled: looked up later (tracked just after the outcome is handed over)
+        awaitTrue(() -> reconciler.inDoubt() == 1);
     }
 
     @Test
@@ -147,12 +150,17 @@ class OrderClientTest {
         assertThat(outcome.problem()).contains("cannot connect to the order manager at 127.0.0.1:" + port);
         assertThat(client.status().connected()).isFalse();
         assertThat(client.status().lastError()).contains("Connection refused");
+        assertThat(reconciler.inDoubt()).as("never sent: it cannot be in the order manager").isZero();
     }
 
     private OrderClient start(int port, String token, Duration replyTimeout, Duration expiry) {
         StrategyProperties.OrderManager settings = new StrategyProperties.OrderManager("127.0.0.1", port, replyTimeout, expiry,
-            Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64));
-        OrderClient started = new OrderClient("momentum-1", token, settings, outcomes::put, registry, event -> {
+            Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64), 1,
+            Duration.ofHours(1), Duration.ofHours(1));
+        // Not started: the tests read what it holds, no look-ups are made.
+        reconciler = new ExpiredOrderReconciler("127.0.0.1", 1, Duration.ofHours(1), Duration.ofHours(1), outcomes::put,
+            registry);
+        OrderClient started = new OrderClient("momentum-1", token, settings, outcomes::put, reconciler, registry, event -> {
         });
         started.start();
         return started;
