@@ -61,8 +61,14 @@ public final class PriceBookUpdater implements FeedListener {
             return;
         }
         long now = clock.epochNanos();
-        writer.update(symbol.slot(), tick.bid(), tick.ask(), tick.seq(), tick.ts(), now);
-        symbol.written(now);
+        // A price is as old as its tick, not as its write: a replayed tick (after a reconnect, or
+        // a reset that restarts from the ring's oldest) stamped with the write time would look
+        // fresh to the readers, and an order could fill at a price seconds old. So the update
+        // time is the tick's emit time, unless that lies ahead of this host's clock. Hosts must
+        // keep their clocks in sync (NTP), as the hop timers already assume.
+        long priced = Math.min(now, tick.ts());
+        writer.update(symbol.slot(), tick.bid(), tick.ask(), tick.seq(), tick.ts(), priced);
+        symbol.written(priced);
         // Both times come from one host's epoch-nanosecond clocks; a negative hop is not recorded.
         emitToBook.record(now - tick.ts(), TimeUnit.NANOSECONDS);
     }

@@ -9,8 +9,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code feed}: UP while the price feed is connected; DOWN with the reason and the time since
- * the last frame while it is not, so a user sees at once that the gateway is away.
+ * {@code feed}: UP while the price feed is connected and a frame arrived within the dead-after
+ * window (3 heartbeat intervals); DOWN with the reason and the time since the last frame
+ * otherwise, so a user sees at once that the gateway is away.
+ *
+ * <p>Connected alone is not enough: the kernel of a frozen gateway (SIGSTOP, a long GC stall)
+ * still accepts the subscriber's reconnects into its listen backlog, so the client is
+ * "connected" again moments after declaring the old connection dead, and would report UP for
+ * a gateway that sends nothing.
  */
 @Component
 class FeedHealthIndicator implements HealthIndicator {
@@ -24,8 +30,17 @@ class FeedHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         FeedStatus status = priceFeed.status();
-        Health.Builder health = status.connected() ? Health.up() : Health.down().withDetail("reason", status.reason());
         Duration sinceLastFrame = status.sinceLastFrame(Instant.now());
+        Duration deadAfter = priceFeed.config().deadAfter();
+        Health.Builder health;
+        if (!status.connected()) {
+            health = Health.down().withDetail("reason", status.reason());
+        } else if (sinceLastFrame == null || sinceLastFrame.compareTo(deadAfter) > 0) {
+            health = Health.down().withDetail("reason", "connected, but no frame in the last " + deadAfter
+                + " (" + priceFeed.config().deadAfterHeartbeats() + " heartbeat intervals): the gateway is not sending");
+        } else {
+            health = Health.up();
+        }
         return health.withDetail("feed", status.feed().tag())
             .withDetail("gateway", priceFeed.config().host() + ":" + priceFeed.config().port())
             .withDetail("session", status.session())
