@@ -18,6 +18,24 @@ import java.time.Instant;
  */
 public record FeedStatus(Feed feed, boolean connected, long session, long lastSeq, Instant lastFrameAt, String reason) {
 
+    /**
+     * Why the feed is not live at {@code now}, or null when it is: live is connected <em>and</em>
+     * a frame within {@code deadAfter}. Connected alone is not enough: the kernel of a frozen
+     * gateway (SIGSTOP, a long GC stall) still accepts reconnects into its listen backlog, so a
+     * client is "connected" again moments after declaring the old connection dead, to a gateway
+     * that sends nothing.
+     */
+    public String notLiveReason(Instant now, Duration deadAfter) {
+        if (!connected) {
+            return reason;
+        }
+        Duration since = sinceLastFrame(now);
+        if (since == null || since.compareTo(deadAfter) > 0) {
+            return "connected, but no frame in the last " + deadAfter + ": the gateway is not sending";
+        }
+        return null;
+    }
+
     /** Time since the last frame at {@code now}; null if no frame has arrived yet. */
     public Duration sinceLastFrame(Instant now) {
         return lastFrameAt == null ? null : Duration.between(lastFrameAt, now);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.feed.FakeGateway;
+import io.tradingstack.protocol.Heartbeat;
 import io.tradingstack.protocol.Logon;
 import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.protocol.Order;
@@ -108,6 +109,8 @@ class StrategyServiceTest {
     void shouldSendAnOrderCarryingTheNewsTsAndShowThePositionOnceFilled() throws Exception {
         FakeGateway.Connection feed = gateway.accept();
         warmUp("AAPL", +1);
+        // The feed is live once a frame arrived (a connection alone may be a frozen gateway's backlog).
+        feed.send(new Heartbeat(session, 0, System.currentTimeMillis() * 1_000_000));
         awaitTrue(() -> healthStatusCode() == 200);
 
         NewsTick news = sendUntilTraded(feed, "AAPL", 80);

@@ -24,7 +24,9 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
+    private final List<String> commandPrefix;
     private final List<String> arguments;
+    private final String httpHost;
     private final int httpPort;
     private final Path log;
     private Process process;
@@ -36,8 +38,23 @@ final class ServiceProcess implements AutoCloseable {
      * @param arguments further {@code --key=value} arguments
      */
     ServiceProcess(String name, String module, int httpPort, List<String> arguments) {
+        this(name, module, List.of(), "127.0.0.1", httpPort, arguments);
+    }
+
+    /**
+     * A service started through a wrapper command, e.g. {@code ip netns exec <namespace>}, whose
+     * HTTP port is reached at {@code httpHost}. The wrapper must exec the JVM in place (as
+     * {@code ip netns exec} does), so that the process's pid is the JVM's and signals reach it.
+     *
+     * @param commandPrefix what runs before {@code java ...}
+     * @param httpHost      where the test reaches the service's HTTP port (its {@code --server.address})
+     */
+    ServiceProcess(String name, String module, List<String> commandPrefix, String httpHost, int httpPort,
+            List<String> arguments) {
         this.name = name;
         this.jar = StackLayout.executableJar(module);
+        this.commandPrefix = List.copyOf(commandPrefix);
+        this.httpHost = httpHost;
         this.httpPort = httpPort;
         this.arguments = List.copyOf(arguments);
         this.log = StackLayout.logDirectory().resolve(name + ".log");
@@ -68,7 +85,7 @@ final class ServiceProcess implements AutoCloseable {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running, pid " + process.pid());
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(commandPrefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
@@ -93,13 +110,21 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers 200 (UP). */
     ServiceProcess awaitHealthy(Duration timeout) {
+        return awaitHealthy(timeout, "/actuator/health");
+    }
+
+    /**
+     * Waits until a health path answers 200 (UP): {@code /actuator/health/feed} for one
+     * component, when another component is expected to stay DOWN in the test.
+     */
+    ServiceProcess awaitHealthy(Duration timeout, String healthPath) {
         Deadline deadline = new Deadline(timeout);
         String last = "no answer";
         while (!deadline.passed()) {
             if (!isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " before it was healthy; see " + log);
             }
-            HttpResponse<String> response = get("/actuator/health");
+            HttpResponse<String> response = get(healthPath);
             if (response != null) {
                 last = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200) {
@@ -108,13 +133,14 @@ final class ServiceProcess implements AutoCloseable {
             }
             deadline.pause(Duration.ofMillis(200));
         }
-        throw new AssertionError(name + " not healthy within " + timeout + ", last health: " + last + "; see " + log);
+        throw new AssertionError(name + " not healthy within " + timeout + " (" + healthPath + "), last health: " + last
+                + "; see " + log);
     }
 
     /** GET on the service's HTTP port; null when it does not answer (not started, or stopped). */
     HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + httpHost + ":" + httpPort + path))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;

@@ -13,10 +13,7 @@ import org.springframework.stereotype.Component;
  * window (3 heartbeat intervals); DOWN with the reason and the time since the last frame
  * otherwise, so a user sees at once that the gateway is away.
  *
- * <p>Connected alone is not enough: the kernel of a frozen gateway (SIGSTOP, a long GC stall)
- * still accepts the subscriber's reconnects into its listen backlog, so the client is
- * "connected" again moments after declaring the old connection dead, and would report UP for
- * a gateway that sends nothing.
+ * (see {@link FeedStatus#notLiveReason}).
  */
 @Component
 class FeedHealthIndicator implements HealthIndicator {
@@ -31,16 +28,8 @@ class FeedHealthIndicator implements HealthIndicator {
     public Health health() {
         FeedStatus status = priceFeed.status();
         Duration sinceLastFrame = status.sinceLastFrame(Instant.now());
-        Duration deadAfter = priceFeed.config().deadAfter();
-        Health.Builder health;
-        if (!status.connected()) {
-            health = Health.down().withDetail("reason", status.reason());
-        } else if (sinceLastFrame == null || sinceLastFrame.compareTo(deadAfter) > 0) {
-            health = Health.down().withDetail("reason", "connected, but no frame in the last " + deadAfter
-                + " (" + priceFeed.config().deadAfterHeartbeats() + " heartbeat intervals): the gateway is not sending");
-        } else {
-            health = Health.up();
-        }
+        String notLive = status.notLiveReason(Instant.now(), priceFeed.config().deadAfter());
+        Health.Builder health = notLive == null ? Health.up() : Health.down().withDetail("reason", notLive);
         return health.withDetail("feed", status.feed().tag())
             .withDetail("gateway", priceFeed.config().host() + ":" + priceFeed.config().port())
             .withDetail("session", status.session())

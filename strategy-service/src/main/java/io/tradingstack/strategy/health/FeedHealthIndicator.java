@@ -9,8 +9,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code feed}: UP while the news feed is connected; DOWN with the reason and the time since
- * the last frame while it is not, so a user sees at once that the gateway is away.
+ * {@code feed}: UP while the news feed is connected and a frame arrived within the dead-after
+ * window (3 heartbeat intervals; see {@link FeedStatus#notLiveReason}); DOWN with the reason
+ * and the time since the last frame otherwise, so a user sees at once that the gateway is away.
  */
 @Component
 class FeedHealthIndicator implements HealthIndicator {
@@ -24,7 +25,8 @@ class FeedHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         FeedStatus status = newsFeed.status();
-        Health.Builder health = status.connected() ? Health.up() : Health.down().withDetail("reason", status.reason());
+        String notLive = status.notLiveReason(Instant.now(), newsFeed.config().deadAfter());
+        Health.Builder health = notLive == null ? Health.up() : Health.down().withDetail("reason", notLive);
         Duration sinceLastFrame = status.sinceLastFrame(Instant.now());
         return health.withDetail("feed", status.feed().tag())
             .withDetail("gateway", newsFeed.config().host() + ":" + newsFeed.config().port())
