@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The OrderManager: the order server on TCP, validation, risk, immediate-or-cancel execution
- * against the shared price book, positions, and a read-only REST API.
+ * against the shared price book, positions, the journal that holds every order before it is
+ * answered, and a read-only REST API.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -1,5 +1,6 @@
 package io.tradingstack.ordermanager;
 
+import io.tradingstack.journal.FlushPolicy;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Symbols;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -23,19 +25,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code trading.order-manager.*}: the order server, the validation and risk limits, and the
- * strategies' tokens. Validated at start-up; every violation is reported at once.
+ * {@code trading.order-manager.*}: the order server, the validation and risk limits, the
+ * strategies' tokens and the journal. Validated at start-up; every violation is reported at once.
  *
  * @param server     the TCP order server
  * @param validation what a well-formed order must satisfy before risk is asked
  * @param risk       the limits of the whole book of orders
  * @param tokens     strategyId → token; when any is configured, every connection must log on
  *                   first with a matching pair (DESIGN §3, §9). Empty: no logon required
+ * @param journal    the file every decided order is written to before it is answered
  */
 @ConfigurationProperties("trading.order-manager")
 @Validated
 public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid @DefaultValue Validation validation,
-        @Valid @DefaultValue Risk risk, Map<String, String> tokens) {
+        @Valid @DefaultValue Risk risk, Map<String, String> tokens, @Valid @DefaultValue JournalFile journal) {
 
     /** Identifiers (strategy ids) are 1–64 printable ASCII characters, as on the wire. */
     private static final int MAX_ID_LENGTH = 64;
@@ -129,6 +132,23 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
                 return true;
             } catch (ArithmeticException e) {
                 return false;
+            }
+        }
+    }
+
+    /**
+     * @param path        the journal file, its directories created when missing; default
+     *                    {@code ${java.io.tmpdir}/trading-stack/journal/orders.journal}. Put it on a
+     *                    volume that outlives the process (and, for BATCH or RECORD, the machine)
+     * @param flushPolicy what a commit waits for before its orders are answered: PAGE_CACHE (the
+     *                    write only), BATCH (one fsync per batch of orders that arrived together)
+     *                    or RECORD (one fsync per order)
+     */
+    public record JournalFile(Path path, @NotNull @DefaultValue("BATCH") FlushPolicy flushPolicy) {
+
+        public JournalFile {
+            if (path == null) {
+                path = Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "journal", "orders.journal");
             }
         }
     }

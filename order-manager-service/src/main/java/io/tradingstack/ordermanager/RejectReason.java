@@ -7,7 +7,7 @@ import io.tradingstack.protocol.DecodeFailure;
  * Why an order was REJECTED: the {@code reason} of its execution and the {@code reason} tag of
  * {@code trading.orders}. The names are stable codes that clients and dashboards match on;
  * add, never rename. Grouped by the stage that decides them, in the order the stages run:
- * session, validation, risk, execution (as exchange-core's CommandResultCode).
+ * session, storage, validation, risk, execution (as exchange-core's CommandResultCode).
  */
 public enum RejectReason {
 
@@ -16,6 +16,13 @@ public enum RejectReason {
     STRATEGY_MISMATCH(Stage.SESSION),
     /** The {@code clientOrderId} was used before by an order with other content; the original stands. */
     DUPLICATE_CLIENT_ORDER_ID(Stage.SESSION),
+
+    // ---- storage: the journal that must hold an order before it is answered ----
+    /**
+     * The journal failed (a write or fsync): no new order is decided until the order manager is
+     * restarted. Not stored, so its {@code clientOrderId} stays free, and nothing happened.
+     */
+    JOURNAL_UNAVAILABLE(Stage.STORAGE),
 
     // ---- validation: the order on its own, and the book's price ----
     /** A number outside its allowed range, such as a limit price with more than 8 decimals (decoder). */
@@ -54,6 +61,8 @@ public enum RejectReason {
     /** The stage that decides a rejection. */
     public enum Stage {
         SESSION,
+        /** Whether the order can be journaled at all; checked before it is decided. */
+        STORAGE,
         VALIDATION,
         RISK,
         EXECUTION

@@ -54,8 +54,9 @@ class BookNotYetCreatedServiceTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @DynamicPropertySource
-    static void bookPath(DynamicPropertyRegistry registry) {
+    static void bookAndJournalPaths(DynamicPropertyRegistry registry) {
         registry.add("trading.pricebook.path", () -> bookDirectory.resolve("later").resolve("pricebook.dat").toString());
+        registry.add("trading.order-manager.journal.path", () -> bookDirectory.resolve("orders.journal").toString());
     }
 
     @Test

@@ -58,8 +58,9 @@ class LogonServiceTest {
     private MeterRegistry registry;
 
     @DynamicPropertySource
-    static void bookPath(DynamicPropertyRegistry registry) {
+    static void bookAndJournalPaths(DynamicPropertyRegistry registry) {
         registry.add("trading.pricebook.path", () -> bookDirectory.resolve("pricebook.dat").toString());
+        registry.add("trading.order-manager.journal.path", () -> bookDirectory.resolve("orders.journal").toString());
     }
 
     @BeforeAll

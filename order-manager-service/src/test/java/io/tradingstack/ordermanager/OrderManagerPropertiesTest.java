@@ -2,6 +2,7 @@ package io.tradingstack.ordermanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.journal.FlushPolicy;
 import io.tradingstack.ordermanager.book.PriceBookProperties;
 import io.tradingstack.protocol.Prices;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ class OrderManagerPropertiesTest {
             assertThat(properties.risk().maxOrdersPerSecond()).isEqualTo(100);
             assertThat(properties.tokens()).isEmpty();
             assertThat(properties.logonRequired()).isFalse();
+            assertThat(properties.journal().path())
+                .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "journal", "orders.journal"));
+            assertThat(properties.journal().flushPolicy()).isEqualTo(FlushPolicy.BATCH);
             PriceBookProperties book = context.getBean(PriceBookProperties.class);
             assertThat(book.path()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "pricebook.dat"));
             assertThat(book.staleness()).isEqualTo(Duration.ofSeconds(1));
@@ -53,6 +57,18 @@ class OrderManagerPropertiesTest {
             assertThat(properties.tokens()).containsEntry("momentum-1", "s3cret");
             assertThat(properties.logonRequired()).isTrue();
         });
+    }
+
+    @Test
+    void shouldBindTheJournalsPathAndFlushPolicy() {
+        runner.withPropertyValues("trading.order-manager.journal.path=/var/lib/trading/orders.journal",
+            "trading.order-manager.journal.flush-policy=record").run(context -> {
+                OrderManagerProperties.JournalFile journal = context.getBean(OrderManagerProperties.class).journal();
+                assertThat(journal.path()).isEqualTo(Path.of("/var/lib/trading/orders.journal"));
+                assertThat(journal.flushPolicy()).isEqualTo(FlushPolicy.RECORD);
+            });
+        runner.withPropertyValues("trading.order-manager.journal.flush-policy=SOMETIMES")
+            .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("SOMETIMES"));
     }
 
     @Test

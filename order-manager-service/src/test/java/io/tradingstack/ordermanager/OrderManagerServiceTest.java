@@ -57,28 +57,35 @@ public abstract class OrderManagerServiceTest {
 
     private static final AtomicLong IDS = new AtomicLong();
 
+    /** The book and the journal of the shared context: this JVM's own, so no other run's orders are replayed. */
+    private static final Path DIRECTORY = createDirectory();
+
     /** Written before the context starts, so the service opens it at once. */
     protected static final TestPriceBook BOOK = createBook();
 
-    private static TestPriceBook createBook() {
+    private static Path createDirectory() {
         try {
             Path directory = Files.createTempDirectory("order-manager-test");
             directory.toFile().deleteOnExit();
-            TestPriceBook book = TestPriceBook.create(directory.resolve("pricebook.dat"));
-            book.quote("AAPL", "100.00", "100.02")
-                .quote("MSFT", "400.00", "400.04")
-                .quote("GOOGL", "170.00", "170.02")
-                .register("NOPX")
-                .staleQuote("OLDX", "50.00", "50.02", 10);
-            return book;
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static TestPriceBook createBook() {
+        return TestPriceBook.create(DIRECTORY.resolve("pricebook.dat"))
+            .quote("AAPL", "100.00", "100.02")
+            .quote("MSFT", "400.00", "400.04")
+            .quote("GOOGL", "170.00", "170.02")
+            .register("NOPX")
+            .staleQuote("OLDX", "50.00", "50.02", 10);
+    }
+
     @DynamicPropertySource
-    static void bookPath(DynamicPropertyRegistry registry) {
+    static void bookAndJournalPaths(DynamicPropertyRegistry registry) {
         registry.add("trading.pricebook.path", () -> BOOK.path().toString());
+        registry.add("trading.order-manager.journal.path", () -> DIRECTORY.resolve("orders.journal").toString());
     }
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -50,6 +50,18 @@ public enum TradingMetric {
     POSITION("trading.position", MetricKind.GAUGE,
             "Net position per symbol (shares, signed).", Tags.SYMBOL),
 
+    // ---- order journal (order manager) ----
+    JOURNAL_RECORDS("trading.journal.records", MetricKind.COUNTER,
+            "Order records committed to the order manager's journal since start (replayed ones excluded)."),
+    JOURNAL_COMMITS("trading.journal.commits", MetricKind.COUNTER,
+            "Journal commits: batches of orders made durable as the flush policy says, each before any of them is answered."),
+    JOURNAL_TORN_TAILS("trading.journal.torn.tails", MetricKind.COUNTER,
+            "Torn last records (writes cut short by a crash) truncated when the journal was opened at start."),
+    JOURNAL_FAILED("trading.journal.failed", MetricKind.GAUGE,
+            "1 once a journal write or fsync failed (the order manager refuses new orders until restarted), else 0."),
+    JOURNAL_IN_DOUBT("trading.journal.in.doubt", MetricKind.COUNTER,
+            "Order frames answered with error JOURNAL_UNAVAILABLE because their decision may or may not be in the journal."),
+
     // ---- latency, every hop on its own ----
     HOP_EMIT_TO_BOOK("trading.hop.emit.to.book", MetricKind.TIMER,
             "Gateway emit (price ts) to the price book write in the orderbook."),
@@ -58,7 +70,7 @@ public enum TradingMetric {
     HOP_ORDER_ROUND_TRIP("trading.hop.order.round.trip", MetricKind.TIMER,
             "Strategy sends an order to the strategy receiving its execution."),
     JOURNAL_WRITE("trading.journal.write", MetricKind.TIMER,
-            "Order-manager journal append, including the flush its policy requires."),
+            "One order-manager journal commit: the batch's writes and the fsyncs its flush policy requires."),
     TICK_TO_TRADE("trading.tick.to.trade", MetricKind.TIMER,
             "News tick emitted by the gateway (originTs) to the execution decided in the order manager."),
 

@@ -48,6 +48,7 @@ class TradingStackIT {
                 "--trading.pricebook.path=" + book)));
         orderManager = start(new ServiceProcess("stack-order-manager", "order-manager-service", StackLayout.freePort(), List.of(
                 "--trading.order-manager.server.order-port=" + orderPort,
+                "--trading.order-manager.journal.path=" + directory.resolve("orders.journal"),
                 "--trading.pricebook.path=" + book)));
         strategy = start(new ServiceProcess("stack-strategy", "strategy-service", StackLayout.freePort(), List.of(
                 "--trading.strategy.gateway.news-port=" + newsPort,

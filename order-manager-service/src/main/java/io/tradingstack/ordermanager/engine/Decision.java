@@ -9,6 +9,8 @@ import io.tradingstack.protocol.Order;
  * about, for the order log and the meters.
  *
  * @param order      the order as decoded; null when its values did not decode
+ * @param execution  the execution to send; for an order {@link Outcome#IN_DOUBT in doubt}, the one
+ *                   decided and never sent
  * @param rejection  why it was rejected, with context; null when filled or repeated
  * @param receivedTs when the frame arrived, epoch nanoseconds
  */
@@ -23,8 +25,15 @@ public record Decision(Outcome outcome, Order order, Execution execution, Reject
         /**
          * Rejected without being stored, so its {@code clientOrderId} stays free: a duplicate id with
          * other content (carrying the original's orderId), a strategy mismatch, or values that did
-         * not decode.
+         * not decode, or a journal that is unavailable.
          */
-        REFUSED
+        REFUSED,
+        /**
+         * Decided, but the journal failed while storing it: it may or may not be stored, so it is
+         * not answered with its execution. The connection gets {@code error JOURNAL_UNAVAILABLE}
+         * and is closed; the client resends the same {@code clientOrderId} after a restart and gets
+         * what the journal holds. A repeat of its id before that gets the same.
+         */
+        IN_DOUBT
     }
 }

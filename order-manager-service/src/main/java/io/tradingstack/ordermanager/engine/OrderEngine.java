@@ -25,15 +25,18 @@ import io.tradingstack.protocol.Prices;
  * <p>An order runs the stages in order, and the first rejection is the answer:
  * <ol>
  * <li>session: its {@code strategyId} must be the logged-on one ({@code STRATEGY_MISMATCH});
- * a {@code clientOrderId} seen before answers with the original execution (same content) or
+ * a {@code clientOrderId} whose journal commit failed is {@link Decision.Outcome#IN_DOUBT in
+ * doubt}; one seen before answers with the original execution (same content) or
  * {@code DUPLICATE_CLIENT_ORDER_ID} (other content) — neither gets a new id nor is stored;</li>
+ * <li>storage: once the journal has failed, {@code JOURNAL_UNAVAILABLE}, not stored;</li>
  * <li>validation ({@link OrderValidator}), which reads the book's quote;</li>
  * <li>risk ({@link RiskCheck}) at the price the order would fill at;</li>
  * <li>execution ({@link ImmediateOrCancel}): fill the whole quantity at the touch, or
  * {@code NOT_MARKETABLE}.</li>
  * </ol>
- * Every order from step 2 on gets the next order id and is stored with its execution; a fill
- * updates the positions.
+ * Every order from validation on gets the next order id and is appended to the store with its
+ * execution; a fill updates the positions. The caller {@link #commit() commits} a batch of
+ * decisions at once and answers them only then, each through {@link #afterCommit}.
  */
 public final class OrderEngine {
 
@@ -58,6 +61,7 @@ public final class OrderEngine {
         this.book = book;
         this.clock = clock;
         this.marks = this::mid;
+        this.lastOrderId = store.lastOrderId();
     }
 
     /**
@@ -72,7 +76,11 @@ public final class OrderEngine {
             Rejection mismatch = new Rejection(RejectReason.STRATEGY_MISMATCH, "loggedOn=" + loggedOnStrategyId);
             return refuse(order, order.clientOrderId(), ++lastOrderId, mismatch, receivedTs);
         }
-        OrderRecord original = store.find(order.clientOrderId());
+        OrderRecord doubtful = store.inDoubt(order.clientOrderId());
+        if (doubtful != null) {
+            return inDoubt(order, doubtful.execution(), receivedTs);
+        }
+        OrderRecord original = store.decided(order.clientOrderId());
         if (original != null) {
             if (original.order().sameContentAs(order)) {
                 return new Decision(Decision.Outcome.REPEATED, order, original.execution(), null, receivedTs);
@@ -84,6 +92,11 @@ public final class OrderEngine {
                 + (first.hasLimitPrice() ? Prices.format(first.limitPrice()) : "MARKET") + " originalStatus="
                 + original.execution().status());
             return refuse(order, order.clientOrderId(), original.orderId(), duplicate, receivedTs);
+        }
+        if (store.unavailableReason() != null) {
+            // The failure itself is logged once, and shown by the journal health; not on every order.
+            return refuse(order, order.clientOrderId(), ++lastOrderId,
+                new Rejection(RejectReason.JOURNAL_UNAVAILABLE, "journal=FAILED"), receivedTs);
         }
         long orderId = ++lastOrderId;
         long now = clock.epochNanos();
@@ -120,6 +133,33 @@ public final class OrderEngine {
     public Decision refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs) {
         assert isOwnerThread() : "refuse from " + Thread.currentThread() + ", but the engine thread is " + owner;
         return refuse(null, clientOrderId, ++lastOrderId, rejection, receivedTs);
+    }
+
+    /**
+     * Commits the decisions since the last commit: true when they are stored, false when the
+     * store failed and the orders it had not stored are in doubt. Engine thread.
+     */
+    public boolean commit() {
+        assert isOwnerThread() : "commit from " + Thread.currentThread() + ", but the engine thread is " + owner;
+        return store.commit();
+    }
+
+    /**
+     * The answer to a decision of a batch, once its commit is done: the decision itself, unless
+     * the commit failed and its order is in doubt — then {@link Decision.Outcome#IN_DOUBT}, never
+     * the decision (it may not be stored). Engine thread.
+     */
+    public Decision afterCommit(Decision decision, boolean committed) {
+        if (committed || decision.order() == null) {
+            return decision;
+        }
+        OrderRecord doubtful = store.inDoubt(decision.order().clientOrderId());
+        return doubtful == null ? decision : inDoubt(decision.order(), doubtful.execution(), decision.receivedTs());
+    }
+
+    private static Decision inDoubt(Order order, Execution undurable, long receivedTs) {
+        return new Decision(Decision.Outcome.IN_DOUBT, order, undurable,
+            new Rejection(RejectReason.JOURNAL_UNAVAILABLE, "inDoubt=true"), receivedTs);
     }
 
     private Decision refuse(Order order, String clientOrderId, long orderId, Rejection rejection, long receivedTs) {

@@ -10,20 +10,17 @@ import io.tradingstack.ordermanager.position.PositionBook;
 import io.tradingstack.ordermanager.position.PositionReport;
 import io.tradingstack.ordermanager.risk.RiskCheck;
 import io.tradingstack.ordermanager.risk.RiskLimits;
-import io.tradingstack.ordermanager.store.InMemoryOrderStore;
 import io.tradingstack.ordermanager.store.OrderStore;
 import io.tradingstack.ordermanager.validation.OrderValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The order engine, its single thread, and what it owns: the order store and the positions. */
+/**
+ * The order engine, its single thread, and the positions it owns; the order store it writes is
+ * the journal's ({@code JournalConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderEngineConfiguration {
-
-    @Bean
-    OrderStore orderStore() {
-        return new InMemoryOrderStore();
-    }
 
     @Bean
     PositionBook positionBook(OrderManagerProperties properties, MeterRegistry registry) {

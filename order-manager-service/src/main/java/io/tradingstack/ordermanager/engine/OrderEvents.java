@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * decided) in {@code trading.tick.to.trade}.
  *
  * <p>A repeated order (same id, same content) is logged as such but neither counted nor timed
- * again: nothing was decided. Every series is registered at start, so each starts at 0.
+ * again: nothing was decided. An order in doubt is counted in {@code trading.journal.in.doubt}
+ * only: nobody was told it filled or was rejected. Every series is registered at start, so each starts at 0.
  */
 public final class OrderEvents {
 
@@ -35,11 +36,15 @@ public final class OrderEvents {
     private static final Logger orders = LoggerFactory.getLogger(ORDER_LOGGER);
 
     private final Counter filled;
+    private final Counter inDoubt;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final Timer tickToTrade;
 
     public OrderEvents(MeterRegistry registry) {
         this.filled = counter(registry, "FILLED", NO_REASON);
+        this.inDoubt = Counter.builder(TradingMetric.JOURNAL_IN_DOUBT.metricName())
+            .description(TradingMetric.JOURNAL_IN_DOUBT.description())
+            .register(registry);
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, counter(registry, "REJECTED", reason.name()));
         }
@@ -60,7 +65,9 @@ public final class OrderEvents {
     /** Logs, counts and times one answered order frame; call once per frame, after its execution is sent. */
     public void record(Decision decision, String connectionId) {
         Execution execution = decision.execution();
-        if (decision.outcome() != Decision.Outcome.REPEATED) {
+        if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
+            inDoubt.increment(); // neither filled nor rejected as far as anyone was told
+        } else if (decision.outcome() != Decision.Outcome.REPEATED) {
             if (execution.isFilled()) {
                 filled.increment();
             } else {
@@ -89,6 +96,11 @@ public final class OrderEvents {
                 .append(" side=").append(order.side())
                 .append(" quantity=").append(order.quantity())
                 .append(" limit=").append(order.hasLimitPrice() ? Prices.format(order.limitPrice()) : "MARKET");
+        }
+        if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
+            return line.append(" status=IN_DOUBT decided=").append(execution.status())
+                .append(" (the journal failed while storing it; answered with error ")
+                .append("JOURNAL_UNAVAILABLE, not with this decision) connection=").append(connectionId).toString();
         }
         line.append(" status=").append(execution.status());
         if (execution.isFilled()) {

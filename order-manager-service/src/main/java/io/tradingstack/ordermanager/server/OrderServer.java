@@ -39,9 +39,12 @@ import org.springframework.messaging.support.GenericMessage;
  * {@code logon} is accepted, not required, and binds the connection to its strategy just the
  * same. A logon is only ever the first frame: any other is {@code UNEXPECTED_FRAME};</li>
  * <li>every {@code order} frame gets exactly one {@code execution}: decoded orders from the
- * {@link OrderEntry}; an order whose values do not decode is REJECTED with the reason, under
- * its {@code clientOrderId} as sent (made printable and cut to 64 characters; "" when it was
- * empty), and the connection stays open;</li>
+ * {@link OrderEntry}, sent only once the journal holds them; an order whose values do not
+ * decode is REJECTED with the reason, under its {@code clientOrderId} as sent (made printable
+ * and cut to 64 characters; "" when it was empty), and the connection stays open;</li>
+ * <li>except an order in doubt (the journal failed while storing it): it gets
+ * {@code error JOURNAL_UNAVAILABLE} and a close, never an execution it may not have stored; the
+ * client resends it after a restart;</li>
  * <li>a protocol violation (the frame or its JSON is no message of this protocol) or a frame a
  * client may not send gets an {@code error} naming the reason, a count in
  * {@code trading.frames.invalid} and a close of that connection only.</li>
@@ -196,11 +199,32 @@ public final class OrderServer {
 
     /** Sends the execution, then logs and counts the order, whether the send worked or not. */
     private void answer(OrderSession session, Decision decision) {
+        if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
+            answerInDoubt(session, decision);
+            return;
+        }
         try {
             session.connection().send(new GenericMessage<>(decision.execution()));
         } catch (RuntimeException e) {
             // The client went away; Spring Integration closes the connection.
             log.debug("connection={} execution not sent: {}", session.id(), e.toString());
+        } finally {
+            events.record(decision, session.id());
+        }
+    }
+
+    /**
+     * An order the journal may or may not hold: no execution (it would acknowledge what may not
+     * be stored), an {@code error} and a close, so the client's order stays open on its side and
+     * is resent. Logged and counted on the order log like every order frame.
+     */
+    private void answerInDoubt(OrderSession session, Decision decision) {
+        try {
+            if (session.markClosed()) {
+                sendAndClose(session.connection(), new ErrorFrame(SessionRefusal.JOURNAL_UNAVAILABLE.name(),
+                    "the journal failed while storing this order, which may or may not be stored; resend the same"
+                        + " clientOrderId once the order manager is back"));
+            }
         } finally {
             events.record(decision, session.id());
         }

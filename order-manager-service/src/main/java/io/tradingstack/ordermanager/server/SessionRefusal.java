@@ -15,5 +15,11 @@ enum SessionRefusal {
     /** The connection cap was reached; not counted as an invalid frame. */
     TOO_MANY_CONNECTIONS,
     /** The order engine has stopped (the service is shutting down) or failed; not counted as an invalid frame. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * The journal failed while this order was being stored: it may or may not be, so it is not
+     * answered with its decision. The client resends the same {@code clientOrderId} once the order
+     * manager is back, and gets the journal's answer. Not counted as an invalid frame.
+     */
+    JOURNAL_UNAVAILABLE
 }

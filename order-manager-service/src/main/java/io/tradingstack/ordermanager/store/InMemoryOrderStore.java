@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Orders in memory, lost on restart (the journal is the next step). Appends go to fixed-size
- * chunks, so the history grows without copying records; a reader sees a consistent prefix.
+ * Orders in memory: every append is committed at once. The index of the journaled store, which
+ * appends here what its journal has made durable. Appends go to fixed-size chunks, so the
+ * history grows without copying records; a reader sees a consistent prefix.
  *
  * <p>Publication: the engine thread stores the record in its chunk slot and then writes
  * {@link #count} (volatile, a release); a reader reads {@code count} first (an acquire) and then
@@ -26,6 +27,7 @@ public final class InMemoryOrderStore implements OrderStore {
     private volatile OrderRecord[][] chunks = new OrderRecord[1][];
     /** Volatile: the release that publishes every slot below it. */
     private volatile int count;
+    private long lastOrderId; // the appending thread only
 
     @Override
     public void append(OrderRecord record) {
@@ -46,6 +48,7 @@ public final class InMemoryOrderStore implements OrderStore {
             directory[chunk] = new OrderRecord[CHUNK_SIZE];
         }
         directory[chunk][index & CHUNK_MASK] = record;
+        lastOrderId = Math.max(lastOrderId, record.orderId());
         // release: pairs with the volatile read of count in latestFirst/count; publishes the slot above
         count = index + 1;
     }
@@ -74,5 +77,10 @@ public final class InMemoryOrderStore implements OrderStore {
     @Override
     public long count() {
         return count;
+    }
+
+    @Override
+    public long lastOrderId() {
+        return lastOrderId;
     }
 }

@@ -3,30 +3,65 @@ package io.tradingstack.ordermanager.store;
 /**
  * The orders decided, by {@code clientOrderId}: what makes a repeated order return its original
  * execution, and what the REST API lists. Refused frames that are no order of their own (a
- * duplicate id with other content, a strategy mismatch, values that do not decode) are not
- * stored.
+ * duplicate id with other content, a strategy mismatch, values that do not decode, a journal
+ * that is unavailable) are not stored.
  *
- * <p>One writer, the order engine's thread, appends; any thread reads, and sees every append
- * whole, in order (a page is a consistent prefix of the history). The in-memory store is the
- * first implementation; the journal will sit behind this interface (an append that fails must
- * then throw, so that nothing unstored is acknowledged).
+ * <p>One writer, the order engine's thread, appends and commits; any thread reads, and sees
+ * every committed append whole, in order (a page is a consistent prefix of the history). The
+ * engine appends the orders of a batch, then {@link #commit() commits} once, and only then
+ * answers them: a store that keeps orders on disk (the journal) makes them durable there, so
+ * nothing unstored is ever acknowledged.
  */
 public interface OrderStore {
 
     /**
-     * Stores a decided order. Engine thread only.
+     * Stores a decided order; the engine answers it only after the next {@link #commit()}.
+     * Engine thread only.
      *
      * @throws IllegalStateException if its {@code clientOrderId} is stored already (a bug: the
-     *                               engine looks it up first)
+     *                               engine looks it up first), or the store is unavailable (a bug
+     *                               too: the engine asks {@link #unavailableReason()} first)
      */
     void append(OrderRecord record);
 
-    /** The order with this {@code clientOrderId}, or null. Any thread. */
+    /**
+     * Makes the orders appended since the last commit durable and visible to every thread.
+     * Engine thread only.
+     *
+     * @return true when they are stored; false when the store failed (now or before), and the
+     *         orders appended since the last commit are in doubt ({@link #inDoubt})
+     */
+    default boolean commit() {
+        return true;
+    }
+
+    /** The order with this {@code clientOrderId}, committed, or null. Any thread. */
     OrderRecord find(String clientOrderId);
+
+    /** The order with this {@code clientOrderId}, committed or appended since, or null. Engine thread only. */
+    default OrderRecord decided(String clientOrderId) {
+        return find(clientOrderId);
+    }
+
+    /**
+     * The order with this {@code clientOrderId} if its commit failed: it may or may not be
+     * stored, so it may not be answered with its decision. Null otherwise. Engine thread only.
+     */
+    default OrderRecord inDoubt(String clientOrderId) {
+        return null;
+    }
+
+    /** Null while the store takes orders; else why it does not (its journal failed). Any thread. */
+    default String unavailableReason() {
+        return null;
+    }
 
     /** Page {@code page} of {@code size} orders, latest first; empty past the end. Any thread. */
     OrderPage latestFirst(int page, int size);
 
     /** Orders stored. Any thread. */
     long count();
+
+    /** The highest order id stored, 0 when none is: the engine continues after it. Engine thread only. */
+    long lastOrderId();
 }

@@ -1,0 +1,186 @@
+package io.tradingstack.ordermanager.journal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tradingstack.journal.FlushPolicy;
+import io.tradingstack.journal.Journal;
+import io.tradingstack.journal.JournalChannel;
+import io.tradingstack.journal.JournalFailedException;
+import io.tradingstack.journal.Recovery;
+import io.tradingstack.metrics.TradingMetric;
+import io.tradingstack.ordermanager.store.InMemoryOrderStore;
+import io.tradingstack.ordermanager.store.OrderPage;
+import io.tradingstack.ordermanager.store.OrderRecord;
+import io.tradingstack.ordermanager.store.OrderStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order store behind the journal (DESIGN §6): every decided order is a journal record, made
+ * durable at the engine's commit before any order of the batch is answered, and only then put in
+ * the in-memory index that REST and repeated orders read. Opening replays the journal into the
+ * index (and, through the caller, into the positions).
+ *
+ * <p>When a commit fails the journal is failed for good, and this store with it: the orders of
+ * the failing batch are in doubt (they may or may not be in the file), kept aside so that a
+ * repeat of one is never answered from memory; everything committed before stays readable and
+ * answerable; nothing new is appended until a restart replays whatever the file holds.
+ *
+ * <p>Engine thread: append, commit, decided, inDoubt. Any thread: find, pages, count, health.
+ */
+public final class JournaledOrderStore implements OrderStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JournaledOrderStore.class);
+
+    private final Journal journal;
+    private final InMemoryOrderStore index;
+    private final Timer commits;
+    private final OrderRecordCodec codec = new OrderRecordCodec();
+    /** Appended since the last commit, in order; engine thread only. */
+    private final Map<String, OrderRecord> batch = new LinkedHashMap<>();
+    /** The batch whose commit failed; engine thread only. */
+    private final Map<String, OrderRecord> inDoubt = new HashMap<>();
+    /** Volatile: set once by the engine thread when the journal fails, read by health and REST threads. */
+    private volatile String unavailableReason;
+    private volatile int inDoubtCount;
+
+    private JournaledOrderStore(Journal journal, InMemoryOrderStore index, MeterRegistry registry) {
+        this.journal = journal;
+        this.index = index;
+        this.commits = Timer.builder(TradingMetric.JOURNAL_WRITE.metricName())
+            .description(TradingMetric.JOURNAL_WRITE.description())
+            .publishPercentileHistogram()
+            .register(registry);
+    }
+
+    /**
+     * Opens the journal, creating it when missing, and replays it: every record goes into the
+     * index and to {@code replayed} (the positions), in file order. Logs once what it found.
+     *
+     * @throws io.tradingstack.journal.JournalCorruptedException when the journal is damaged before
+     *                                                            its end: the service must not start
+     */
+    public static JournaledOrderStore open(Path path, FlushPolicy policy, JournalChannel.Factory channels,
+            Consumer<OrderRecord> replayed, MeterRegistry registry) throws IOException {
+        long started = System.nanoTime();
+        InMemoryOrderStore index = new InMemoryOrderStore();
+        OrderRecordCodec reader = new OrderRecordCodec();
+        Journal journal = Journal.open(path, policy, channels, (offset, bytes, from, length) -> {
+            OrderRecord record = reader.decode(bytes, from, length);
+            index.append(record); // a clientOrderId twice is refused here, at this record's offset
+            replayed.accept(record);
+        });
+        Recovery recovery = journal.recovery();
+        log.info("Journal {} opened: flushPolicy={}, {} orders replayed ({} bytes), {}, lastOrderId={}, in {} ms",
+            journal.path(), policy, recovery.records(), recovery.bytes(),
+            recovery.tornTail() ? "torn last record truncated (" + recovery.tornTailBytes() + " bytes)" : "no torn tail",
+            index.lastOrderId(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new JournaledOrderStore(journal, index, registry);
+    }
+
+    @Override
+    public void append(OrderRecord record) {
+        if (unavailableReason != null) {
+            throw new IllegalStateException("the journal is unavailable: " + unavailableReason);
+        }
+        if (batch.containsKey(record.clientOrderId()) || index.find(record.clientOrderId()) != null) {
+            throw new IllegalStateException("clientOrderId=" + record.clientOrderId() + " is stored already");
+        }
+        int length = codec.encode(record);
+        journal.append(codec.buffer(), 0, length);
+        batch.put(record.clientOrderId(), record);
+    }
+
+    @Override
+    public boolean commit() {
+        if (unavailableReason != null) {
+            return false;
+        }
+        if (batch.isEmpty()) {
+            return true;
+        }
+        long start = System.nanoTime();
+        try {
+            journal.commit();
+        } catch (JournalFailedException e) {
+            fail(e);
+            return false;
+        }
+        commits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        for (OrderRecord record : batch.values()) {
+            index.append(record);
+        }
+        batch.clear();
+        return true;
+    }
+
+    private void fail(JournalFailedException e) {
+        inDoubt.putAll(batch);
+        inDoubtCount = inDoubt.size();
+        batch.clear();
+        unavailableReason = e.getMessage();
+        log.error("Journal failed: the order manager refuses new orders (REJECTED JOURNAL_UNAVAILABLE) and reports DOWN"
+            + " until it is restarted; orders of the failing batch in doubt (answered with error JOURNAL_UNAVAILABLE,"
+            + " never with their decision): {}", inDoubtCount, e);
+    }
+
+    @Override
+    public OrderRecord find(String clientOrderId) {
+        return index.find(clientOrderId);
+    }
+
+    @Override
+    public OrderRecord decided(String clientOrderId) {
+        OrderRecord pending = batch.get(clientOrderId);
+        return pending != null ? pending : index.find(clientOrderId);
+    }
+
+    @Override
+    public OrderRecord inDoubt(String clientOrderId) {
+        return inDoubt.isEmpty() ? null : inDoubt.get(clientOrderId);
+    }
+
+    @Override
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    @Override
+    public OrderPage latestFirst(int page, int size) {
+        return index.latestFirst(page, size);
+    }
+
+    @Override
+    public long count() {
+        return index.count();
+    }
+
+    @Override
+    public long lastOrderId() {
+        return index.lastOrderId();
+    }
+
+    /** Orders of the failed batch, answered with error JOURNAL_UNAVAILABLE; 0 while the journal works. */
+    public int inDoubtCount() {
+        return inDoubtCount;
+    }
+
+    /** The journal, for health and metrics: path, policy, counts, recovery, failure. */
+    public Journal journal() {
+        return journal;
+    }
+
+    /** Closes the journal; what was appended and not committed was never answered. */
+    @Override
+    public void close() throws IOException {
+        journal.close();
+    }
+}

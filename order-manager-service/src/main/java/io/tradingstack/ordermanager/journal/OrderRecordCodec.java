@@ -1,0 +1,122 @@
+package io.tradingstack.ordermanager.journal;
+
+import io.tradingstack.ordermanager.store.OrderRecord;
+import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.MessageCodec;
+import io.tradingstack.protocol.Order;
+import java.util.Arrays;
+
+/**
+ * An {@link OrderRecord} as a journal payload. The order and its execution are the wire
+ * protocol's JSON, so the codec that every frame already passes is the one format to trust, and
+ * a journal reads with {@code strings}:
+ *
+ * <pre>
+ *  +---------+----------------+----------------+------------------+----------------------+
+ *  | version | receivedTs     | order length   | order JSON       | execution JSON       |
+ *  | 1 byte  | 8 bytes        | 4 bytes        | (order length)   | (the rest)           |
+ *  +---------+----------------+----------------+------------------+----------------------+
+ * </pre>
+ *
+ * Numbers big-endian. A version this build does not know is refused, not guessed at.
+ *
+ * <p>Not thread-safe: the engine thread encodes, the start-up thread decodes, each with its own.
+ */
+final class OrderRecordCodec {
+
+    static final byte VERSION = 1;
+    private static final int FIXED_LENGTH = 1 + Long.BYTES + Integer.BYTES;
+
+    private final MessageCodec codec = new MessageCodec();
+    private byte[] buffer = new byte[1024];
+
+    /** Encodes into {@link #buffer()} from index 0; returns the length. */
+    int encode(OrderRecord record) {
+        int orderLength = codec.encode(record.order());
+        ensureCapacity(FIXED_LENGTH + orderLength);
+        System.arraycopy(codec.buffer(), 0, buffer, FIXED_LENGTH, orderLength);
+        int executionLength = codec.encode(record.execution());
+        int length = FIXED_LENGTH + orderLength + executionLength;
+        ensureCapacity(length);
+        System.arraycopy(codec.buffer(), 0, buffer, FIXED_LENGTH + orderLength, executionLength);
+        buffer[0] = VERSION;
+        putLong(buffer, 1, record.receivedTs());
+        putInt(buffer, 1 + Long.BYTES, orderLength);
+        return length;
+    }
+
+    /** The bytes of the last encode, valid until the next. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /**
+     * Decodes a payload.
+     *
+     * @throws IllegalArgumentException when it is no order record of a version this build reads
+     */
+    OrderRecord decode(byte[] bytes, int offset, int length) {
+        if (length < FIXED_LENGTH) {
+            throw new IllegalArgumentException("an order record of " + length + " bytes, at least " + FIXED_LENGTH + " expected");
+        }
+        if (bytes[offset] != VERSION) {
+            throw new IllegalArgumentException("order record version " + bytes[offset] + ", this build reads " + VERSION);
+        }
+        long receivedTs = getLong(bytes, offset + 1);
+        int orderLength = getInt(bytes, offset + 1 + Long.BYTES);
+        int executionLength = length - FIXED_LENGTH - orderLength;
+        if (orderLength <= 0 || executionLength <= 0) {
+            throw new IllegalArgumentException("order length " + orderLength + " does not fit a record of " + length + " bytes");
+        }
+        Order order = decode(bytes, offset + FIXED_LENGTH, orderLength, Order.class);
+        Execution execution = decode(bytes, offset + FIXED_LENGTH + orderLength, executionLength, Execution.class);
+        if (!order.clientOrderId().equals(execution.clientOrderId())) {
+            throw new IllegalArgumentException("order clientOrderId=" + order.clientOrderId()
+                + " with an execution of clientOrderId=" + execution.clientOrderId());
+        }
+        return new OrderRecord(order, execution, receivedTs);
+    }
+
+    private <T> T decode(byte[] bytes, int offset, int length, Class<T> type) {
+        Decoded decoded = codec.decode(bytes, offset, length);
+        if (!type.isInstance(decoded)) {
+            throw new IllegalArgumentException("the " + type.getSimpleName().toLowerCase() + " does not decode: " + decoded);
+        }
+        return type.cast(decoded);
+    }
+
+    private void ensureCapacity(int length) {
+        if (length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(length, buffer.length * 2));
+        }
+    }
+
+    private static void putLong(byte[] bytes, int offset, long value) {
+        for (int i = 0; i < Long.BYTES; i++) {
+            bytes[offset + i] = (byte) (value >>> (56 - 8 * i));
+        }
+    }
+
+    private static void putInt(byte[] bytes, int offset, int value) {
+        for (int i = 0; i < Integer.BYTES; i++) {
+            bytes[offset + i] = (byte) (value >>> (24 - 8 * i));
+        }
+    }
+
+    private static long getLong(byte[] bytes, int offset) {
+        long value = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            value = value << 8 | bytes[offset + i] & 0xFF;
+        }
+        return value;
+    }
+
+    private static int getInt(byte[] bytes, int offset) {
+        int value = 0;
+        for (int i = 0; i < Integer.BYTES; i++) {
+            value = value << 8 | bytes[offset + i] & 0xFF;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,68 @@
+package io.tradingstack.ordermanager.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradingstack.ordermanager.store.OrderRecord;
+import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Prices;
+import io.tradingstack.protocol.Side;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class OrderRecordCodecTest {
+
+    private static final long T0 = 1_732_492_800_123_456_789L;
+
+    private final OrderRecordCodec codec = new OrderRecordCodec();
+
+    static OrderRecord filled(String clientOrderId, long orderId) {
+        Order order = new Order(clientOrderId, "momentum-1", "GOOGL", Side.BUY, 100, Prices.NONE, T0 - 50_000);
+        return new OrderRecord(order, Execution.filled(clientOrderId, orderId, 100, Prices.parse("141.79"), T0 + 35_000), T0);
+    }
+
+    static OrderRecord rejected(String clientOrderId, long orderId) {
+        Order order = new Order(clientOrderId, "mean-reversion", "MSFT", Side.SELL, 7, Prices.parse("401.12345678"), 0);
+        return new OrderRecord(order, Execution.rejected(clientOrderId, orderId, "NOT_MARKETABLE", T0 + 1), T0);
+    }
+
+    @Test
+    void shouldRoundTripFilledAndRejectedOrdersWithEveryField() {
+        for (OrderRecord record : new OrderRecord[] {filled("c-1", 1), rejected("c-2", Long.MAX_VALUE)}) {
+            int length = codec.encode(record);
+
+            assertThat(new OrderRecordCodec().decode(codec.buffer(), 0, length)).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void shouldDecodeAPayloadInTheMiddleOfABuffer() {
+        OrderRecord record = filled("c-3", 3);
+        int length = codec.encode(record);
+        byte[] framed = new byte[length + 20];
+        System.arraycopy(codec.buffer(), 0, framed, 12, length);
+
+        assertThat(codec.decode(framed, 12, length)).isEqualTo(record);
+    }
+
+    @Test
+    void shouldRefuseAnotherVersionOrAPayloadThatIsNoOrderRecord() {
+        int length = codec.encode(filled("c-4", 4));
+        byte[] payload = Arrays.copyOf(codec.buffer(), length);
+
+        byte[] otherVersion = payload.clone();
+        otherVersion[0] = 2;
+        assertThatThrownBy(() -> codec.decode(otherVersion, 0, length)).hasMessageContaining("version 2");
+
+        byte[] badLength = payload.clone();
+        badLength[12] = (byte) 0xFF;
+        assertThatThrownBy(() -> codec.decode(badLength, 0, length)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThatThrownBy(() -> codec.decode(payload, 0, 10)).isInstanceOf(IllegalArgumentException.class);
+
+        byte[] badJson = payload.clone();
+        badJson[13] = '[';
+        assertThatThrownBy(() -> codec.decode(badJson, 0, length)).hasMessageContaining("does not decode");
+    }
+}
