@@ -138,13 +138,13 @@ class FeedCutIT {
             cut = new FeedCut(namespace, pricePort, tap.localPort());
             Deadline.await("the tap receives ticks", SETTLE, () -> tap.lastSeq() > 0);
             FeedPosition before = FeedPosition.read(orderbook, "price", SETTLE);
-            PrometheusText gatewayBefore = metrics(gateway);
-            PrometheusText orderbookBefore = metrics(orderbook);
+            PrometheusText gatewayBefore = gateway.metrics();
+            PrometheusText orderbookBefore = orderbook.metrics();
 
             cut.drop();
             long cutAt = System.nanoTime();
             Deadline.await("orderbook feed DOWN: silence for 3 heartbeats", SETTLE,
-                    () -> status(orderbook, "/actuator/health/feed") == 503);
+                    () -> orderbook.status("/actuator/health/feed") == 503);
             Duration down = since(cutAt);
             Deadline.await("an orderbook reconnect is dropped too (connect timed out)", SETTLE,
                     () -> feedReason(orderbook).contains("timed out"));
@@ -153,12 +153,12 @@ class FeedCutIT {
             Deadline.await("an orderbook reconnect is answered with a reset", SETTLE,
                     () -> feedReason(orderbook).contains("refused"));
             Deadline.await("the gateway's end of the cut connection is reset too: only the tap is subscribed", SETTLE,
-                    () -> metrics(gateway).sum("trading_feed_subscribers", "feed=\"price\"") == 1);
+                    () -> gateway.metrics().sum("trading_feed_subscribers", "feed=\"price\"") == 1);
 
             cut.heal();
             long healedAt = System.nanoTime();
             // Every price the gateway published up to now: sequences start at 1 and go up by 1.
-            long sentByHeal = (long) metrics(gateway).sum("trading_feed_messages_sent_total", "feed=\"price\"");
+            long sentByHeal = (long) gateway.metrics().sum("trading_feed_messages_sent_total", "feed=\"price\"");
             orderbook.awaitHealthy(SETTLE);
             Duration recovery = since(healedAt);
             Deadline.await("the orderbook catches up with everything sent until the heal", SETTLE,
@@ -183,8 +183,8 @@ class FeedCutIT {
     /** Reconnected and replayed from the ring: no reset, no new session, no gap. */
     private void assertCountersExplainTheRecovery(PrometheusText gatewayBefore, PrometheusText orderbookBefore) {
         String price = "feed=\"price\"";
-        PrometheusText gatewayAfter = metrics(gateway);
-        PrometheusText orderbookAfter = metrics(orderbook);
+        PrometheusText gatewayAfter = gateway.metrics();
+        PrometheusText orderbookAfter = orderbook.metrics();
         assertThat(gatewayAfter.sum("trading_feed_replays_served_total", price)).as("gateway served the orderbook's replay")
                 .isGreaterThan(gatewayBefore.sum("trading_feed_replays_served_total", price));
         assertThat(gatewayAfter.sum("trading_feed_resets_sent_total", price)).as("gateway resets sent")
@@ -227,14 +227,5 @@ class FeedCutIT {
 
     private static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
-    }
-
-    private static PrometheusText metrics(ServiceProcess service) {
-        return new PrometheusText(service.getOk("/actuator/prometheus"));
-    }
-
-    private static int status(ServiceProcess service, String path) {
-        var response = service.get(path);
-        return response == null ? -1 : response.statusCode();
     }
 }

@@ -37,7 +37,7 @@ record FeedPosition(long session, long lastSeq, long received) {
         String last = "no consistent read";
         while (!deadline.passed()) {
             JsonNode before = feedDetails(subscriber);
-            double received = new PrometheusText(subscriber.getOk("/actuator/prometheus"))
+            double received = subscriber.metrics()
                     .sum("trading_feed_messages_received_total", "feed=\"" + feed + "\"");
             JsonNode after = feedDetails(subscriber);
             if (before != null && before.equals(after)) {

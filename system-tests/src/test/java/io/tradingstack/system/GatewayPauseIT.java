@@ -100,9 +100,9 @@ class GatewayPauseIT {
     void shouldMarkTheFeedsDownWithinThreeHeartbeatsAndCatchUpByReplayWhenTheGatewayResumes() throws Exception {
         FeedPosition priceBefore = FeedPosition.read(orderbook, "price", SETTLE);
         FeedPosition newsBefore = FeedPosition.read(strategy, "news", SETTLE);
-        PrometheusText gatewayBefore = metrics(gateway);
-        PrometheusText orderbookBefore = metrics(orderbook);
-        PrometheusText strategyBefore = metrics(strategy);
+        PrometheusText gatewayBefore = gateway.metrics();
+        PrometheusText orderbookBefore = orderbook.metrics();
+        PrometheusText strategyBefore = strategy.metrics();
 
         gateway.pause();
         long pausedAt = System.nanoTime();
@@ -110,10 +110,10 @@ class GatewayPauseIT {
         Duration newsDown = null;
         Deadline detection = new Deadline(SETTLE);
         while ((priceDown == null || newsDown == null) && !detection.passed()) {
-            if (priceDown == null && status(orderbook, "/actuator/health/feed") == 503) {
+            if (priceDown == null && orderbook.status("/actuator/health/feed") == 503) {
                 priceDown = since(pausedAt);
             }
-            if (newsDown == null && status(strategy, "/actuator/health/feed") == 503) {
+            if (newsDown == null && strategy.status("/actuator/health/feed") == 503) {
                 newsDown = since(pausedAt);
             }
             detection.pause(Duration.ofMillis(20));
@@ -129,9 +129,9 @@ class GatewayPauseIT {
         Deadline pause = new Deadline(PAUSE.minus(since(pausedAt)));
         int samples = 0;
         while (!pause.passed()) {
-            assertThat(status(orderbook, "/actuator/health/feed")).as("orderbook feed health while the gateway is frozen, "
+            assertThat(orderbook.status("/actuator/health/feed")).as("orderbook feed health while the gateway is frozen, "
                     + since(pausedAt) + " into the pause; see " + orderbook.log()).isEqualTo(503);
-            assertThat(status(strategy, "/actuator/health/feed")).as("strategy feed health while the gateway is frozen, "
+            assertThat(strategy.status("/actuator/health/feed")).as("strategy feed health while the gateway is frozen, "
                     + since(pausedAt) + " into the pause; see " + strategy.log()).isEqualTo(503);
             samples++;
             pause.pause(Duration.ofMillis(20));
@@ -139,12 +139,12 @@ class GatewayPauseIT {
         gateway.resume();
         long resumedAt = System.nanoTime();
 
-        Deadline.await("orderbook healthy again after SIGCONT", SETTLE, () -> status(orderbook, "/actuator/health") == 200);
+        Deadline.await("orderbook healthy again after SIGCONT", SETTLE, () -> orderbook.status("/actuator/health") == 200);
         Deadline.await("strategy feed healthy again after SIGCONT", SETTLE,
-                () -> status(strategy, "/actuator/health/feed") == 200);
+                () -> strategy.status("/actuator/health/feed") == 200);
         Duration recovery = since(resumedAt);
         assertBookFreshAfter(priceBefore.lastSeq());
-        Deadline.await("strategy book healthy again (fresh prices)", SETTLE, () -> status(strategy, "/actuator/health/book") == 200);
+        Deadline.await("strategy book healthy again (fresh prices)", SETTLE, () -> strategy.status("/actuator/health/book") == 200);
 
         FeedPosition priceAfter = FeedPosition.read(orderbook, "price", SETTLE);
         FeedPosition newsAfter = FeedPosition.read(strategy, "news", SETTLE);
@@ -171,7 +171,7 @@ class GatewayPauseIT {
      */
     private void assertCountersExplainTheRecovery(PrometheusText gatewayBefore, PrometheusText orderbookBefore,
             PrometheusText strategyBefore) {
-        PrometheusText gatewayAfter = metrics(gateway);
+        PrometheusText gatewayAfter = gateway.metrics();
         for (String feed : List.of("price", "news")) {
             String tag = "feed=\"" + feed + "\"";
             assertThat(gatewayAfter.sum("trading_feed_replays_served_total", tag))
@@ -180,8 +180,8 @@ class GatewayPauseIT {
             assertThat(gatewayAfter.sum("trading_feed_resets_sent_total", tag)).as("gateway resets sent, " + feed)
                     .isEqualTo(gatewayBefore.sum("trading_feed_resets_sent_total", tag));
         }
-        assertSubscriberCounters("orderbook", "price", orderbookBefore, metrics(orderbook));
-        assertSubscriberCounters("strategy", "news", strategyBefore, metrics(strategy));
+        assertSubscriberCounters("orderbook", "price", orderbookBefore, orderbook.metrics());
+        assertSubscriberCounters("strategy", "news", strategyBefore, strategy.metrics());
     }
 
     private static void assertSubscriberCounters(String who, String feed, PrometheusText before, PrometheusText after) {
@@ -206,7 +206,7 @@ class GatewayPauseIT {
     }
 
     private static double reconnects(ServiceProcess subscriber, String feed) {
-        return reconnects(metrics(subscriber), feed);
+        return reconnects(subscriber.metrics(), feed);
     }
 
     private static double reconnects(PrometheusText metrics, String feed) {
@@ -215,14 +215,5 @@ class GatewayPauseIT {
 
     private static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
-    }
-
-    private static PrometheusText metrics(ServiceProcess service) {
-        return new PrometheusText(service.getOk("/actuator/prometheus"));
-    }
-
-    private static int status(ServiceProcess service, String path) {
-        var response = service.get(path);
-        return response == null ? -1 : response.statusCode();
     }
 }

@@ -77,28 +77,28 @@ class MarketDataIT {
         // A price frame lost on the way: the orderbook sees the gap and replays it from the gateway's ring.
         proxy.dropNextPrices(1);
         Deadline.await("the orderbook counts the gap", SETTLE,
-                () -> metrics(orderbook).sum("trading_feed_gaps_total", "feed=\"price\"") >= 1);
+                () -> orderbook.metrics().sum("trading_feed_gaps_total", "feed=\"price\"") >= 1);
         assertThat(proxy.pricesDropped()).isEqualTo(1);
         Deadline.await("the gateway serves the orderbook's replay", SETTLE,
-                () -> metrics(gateway).sum("trading_feed_replays_served_total", "feed=\"price\"") >= 1);
-        assertThat(metrics(orderbook).sum("trading_feed_resets_received_total", "feed=\"price\""))
+                () -> gateway.metrics().sum("trading_feed_replays_served_total", "feed=\"price\"") >= 1);
+        assertThat(orderbook.metrics().sum("trading_feed_resets_received_total", "feed=\"price\""))
                 .as("the lost frame was still in the ring: replayed, not reset").isZero();
         try (FeedTap tap = new FeedTap(pricePort)) {
             assertBookMatchesGateway(tap, "after the gap");
         }
 
         // The gateway dies without a word; the orderbook says so, then follows the new gateway.
-        long sessionsBefore = (long) metrics(orderbook).sum("trading_feed_sessions_total", "feed=\"price\"");
+        long sessionsBefore = (long) orderbook.metrics().sum("trading_feed_sessions_total", "feed=\"price\"");
         gateway.kill();
         Deadline.await("orderbook health DOWN while the gateway is away (3 heartbeats of 1 s)", SETTLE,
-                () -> status(orderbook, "/actuator/health") == 503);
+                () -> orderbook.status("/actuator/health") == 503);
         assertThat(orderbook.get("/actuator/health").body()).contains("DOWN");
 
         gateway.start().awaitHealthy(START);
         orderbook.awaitHealthy(SETTLE);
         Deadline.await("the orderbook counts the gateway's new session", SETTLE,
-                () -> metrics(orderbook).sum("trading_feed_sessions_total", "feed=\"price\"") > sessionsBefore);
-        assertThat(metrics(orderbook).sum("trading_feed_reconnects_total", "feed=\"price\"")).isGreaterThanOrEqualTo(2);
+                () -> orderbook.metrics().sum("trading_feed_sessions_total", "feed=\"price\"") > sessionsBefore);
+        assertThat(orderbook.metrics().sum("trading_feed_reconnects_total", "feed=\"price\"")).isGreaterThanOrEqualTo(2);
         try (FeedTap tap = new FeedTap(pricePort)) {
             assertBookMatchesGateway(tap, "after the gateway restart");
         }
@@ -132,27 +132,18 @@ class MarketDataIT {
     }
 
     private void assertMetricsNamed() {
-        PrometheusText gatewayMetrics = metrics(gateway);
+        PrometheusText gatewayMetrics = gateway.metrics();
         for (String name : List.of("trading_feed_messages_sent_total", "trading_feed_subscribers",
                 "trading_feed_replays_served_total", "trading_feed_resets_sent_total", "trading_feed_slow_consumers_cut_total")) {
             assertThat(gatewayMetrics.has(name)).as("gateway /actuator/prometheus has " + name).isTrue();
         }
         assertThat(gatewayMetrics.sum("trading_feed_messages_sent_total", "feed=\"price\"")).isPositive();
-        PrometheusText orderbookMetrics = metrics(orderbook);
+        PrometheusText orderbookMetrics = orderbook.metrics();
         for (String name : List.of("trading_feed_messages_received_total", "trading_feed_gaps_total",
                 "trading_feed_resets_received_total", "trading_feed_reconnects_total", "trading_feed_sessions_total",
                 "trading_hop_emit_to_book_seconds_bucket", "trading_hop_emit_to_book_seconds_count", "trading_book_updates_total")) {
             assertThat(orderbookMetrics.has(name)).as("orderbook /actuator/prometheus has " + name).isTrue();
         }
         assertThat(orderbookMetrics.sum("trading_hop_emit_to_book_seconds_count")).isPositive();
-    }
-
-    private static PrometheusText metrics(ServiceProcess service) {
-        return new PrometheusText(service.getOk("/actuator/prometheus"));
-    }
-
-    private static int status(ServiceProcess service, String path) {
-        var response = service.get(path);
-        return response == null ? -1 : response.statusCode();
     }
 }

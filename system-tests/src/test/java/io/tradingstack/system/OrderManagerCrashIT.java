@@ -150,12 +150,12 @@ class OrderManagerCrashIT {
                             && inDoubt(strategy) == 0;
                 });
         Map<String, Long> strategyPositions = positions(view(strategy));
-        PrometheusText strategyMetrics = new PrometheusText(strategy.getOk("/actuator/prometheus"));
+        PrometheusText strategyMetrics = strategy.metrics();
         strategy.close(); // flushes and closes the drop copy
 
         Map<String, DropCopyLine> acknowledged = acknowledged(dropCopy);
         Map<String, JsonNode> managed = allOrders(orderManager);
-        Map<String, Long> managedPositions = orderManagerPositions(orderManager);
+        Map<String, Long> managedPositions = OrderManagerRest.positions(orderManager);
 
         assertThat(sentAtKill).as("killed mid-stream").isLessThan(ORDERS);
         for (DropCopyLine line : acknowledged.values()) {
@@ -200,7 +200,7 @@ class OrderManagerCrashIT {
     }
 
     private static long inDoubt(ServiceProcess strategy) {
-        return (long) new PrometheusText(strategy.getOk("/actuator/prometheus")).sum("trading_strategy_orders_in_doubt");
+        return (long) strategy.metrics().sum("trading_strategy_orders_in_doubt");
     }
 
     private static JsonNode view(ServiceProcess strategy) {
@@ -237,31 +237,14 @@ class OrderManagerCrashIT {
         return answered;
     }
 
-    /** Every order of the order manager, paged through its REST API, by clientOrderId (each once). */
+    /** Every order of the order manager by clientOrderId, each stored once. */
     private static Map<String, JsonNode> allOrders(ServiceProcess orderManager) {
         Map<String, JsonNode> orders = new HashMap<>();
-        long total = -1;
-        for (int page = 0; total < 0 || (long) page * 500 < total; page++) {
-            JsonNode body = JSON.readTree(orderManager.getOk("/api/orders?page=" + page + "&size=500"));
-            total = body.get("total").asLong();
-            for (JsonNode item : body.get("items")) {
-                assertThat(orders.put(item.get("clientOrderId").asString(), item))
-                        .as("clientOrderId " + item.get("clientOrderId").asString() + " stored twice").isNull();
-            }
+        for (JsonNode item : OrderManagerRest.orders(orderManager)) {
+            assertThat(orders.put(item.get("clientOrderId").asString(), item))
+                    .as("clientOrderId " + item.get("clientOrderId").asString() + " stored twice").isNull();
         }
-        assertThat(orders).hasSize((int) total);
         return orders;
-    }
-
-    private static Map<String, Long> orderManagerPositions(ServiceProcess orderManager) {
-        Map<String, Long> positions = new TreeMap<>();
-        for (JsonNode position : JSON.readTree(orderManager.getOk("/api/positions")).get("positions")) {
-            long quantity = position.get("quantity").asLong();
-            if (quantity != 0) {
-                positions.put(position.get("symbol").asString(), quantity);
-            }
-        }
-        return positions;
     }
 
     /** One line of the strategy's drop copy (its header names the columns). */

@@ -137,6 +137,17 @@ final class ServiceProcess implements AutoCloseable {
                 + "; see " + log);
     }
 
+    /** Its {@code /actuator/prometheus}, parsed; fails when it does not answer 200. */
+    PrometheusText metrics() {
+        return new PrometheusText(getOk("/actuator/prometheus"));
+    }
+
+    /** The HTTP status of a GET of {@code path}, or -1 when the service does not answer. */
+    int status(String path) {
+        HttpResponse<String> response = get(path);
+        return response == null ? -1 : response.statusCode();
+    }
+
     /** GET on the service's HTTP port; null when it does not answer (not started, or stopped). */
     HttpResponse<String> get(String path) {
         try {

@@ -79,22 +79,22 @@ class TradingStackIT {
         String[] last = {""};
         Deadline.await("order manager positions equal the sum of the strategy's fills", Duration.ofSeconds(60), () -> {
             JsonNode before = strategies();
-            Map<String, Long> managed = orderManagerPositions();
+            Map<String, Long> managed = OrderManagerRest.positions(orderManager);
             JsonNode after = strategies();
             Map<String, Long> filled = strategyPositions(after);
             last[0] = "order manager " + managed + ", strategy fills " + filled;
             return before.equals(after) && inFlight(after) == 0 && managed.equals(filled);
         });
-        assertThat(orderManagerPositions()).as(last[0]).isNotEmpty();
+        assertThat(OrderManagerRest.positions(orderManager)).as(last[0]).isNotEmpty();
 
         JsonNode orders = JSON.readTree(orderManager.getOk("/api/orders?page=0&size=50"));
         assertThat(orders.get("total").asLong()).isPositive();
         assertThat(orders.get("items").get(0).get("status").asString()).isIn("FILLED", "REJECTED");
 
-        PrometheusText metrics = new PrometheusText(orderManager.getOk("/actuator/prometheus"));
+        PrometheusText metrics = orderManager.metrics();
         assertThat(metrics.has("trading_tick_to_trade_seconds_bucket")).as("tick-to-trade histogram").isTrue();
         assertThat(metrics.sum("trading_tick_to_trade_seconds_count")).as("tick-to-trade count").isPositive();
-        PrometheusText strategyMetrics = new PrometheusText(strategy.getOk("/actuator/prometheus"));
+        PrometheusText strategyMetrics = strategy.metrics();
         assertThat(strategyMetrics.sum("trading_hop_order_round_trip_seconds_count")).isPositive();
         assertThat(strategyMetrics.sum("trading_hop_news_to_strategy_seconds_count")).isPositive();
 
@@ -133,18 +133,6 @@ class TradingStackIT {
             view.get("positions").properties().forEach(entry -> positions.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
         }
         positions.values().removeIf(quantity -> quantity == 0);
-        return positions;
-    }
-
-    /** The order manager's net position per symbol, flat symbols left out. */
-    private Map<String, Long> orderManagerPositions() {
-        Map<String, Long> positions = new TreeMap<>();
-        for (JsonNode position : JSON.readTree(orderManager.getOk("/api/positions")).get("positions")) {
-            long quantity = position.get("quantity").asLong();
-            if (quantity != 0) {
-                positions.put(position.get("symbol").asString(), quantity);
-            }
-        }
         return positions;
     }
 }

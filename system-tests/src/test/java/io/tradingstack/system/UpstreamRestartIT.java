@@ -110,13 +110,13 @@ class UpstreamRestartIT {
         awaitMoreFills(orderManager, 20, "trading resumes after the gateway restart");
         assertNoFillBetween(orderManager, gatewayKilled + STALENESS.toNanos(), gatewayBack, "the gateway was away");
 
-        PrometheusText books = new PrometheusText(orderbook.getOk("/actuator/prometheus"));
+        PrometheusText books = orderbook.metrics();
         assertThat(books.sum("trading_feed_reconnects_total", "feed=\"price\"")).as("orderbook reconnected").isPositive();
         assertThat(books.sum("trading_feed_sessions_total", "feed=\"price\"")).as("orderbook saw the new session")
                 .isPositive();
         assertThat(books.sum("trading_feed_resets_received_total", "feed=\"price\"")).as("its replay was reset")
                 .isPositive();
-        PrometheusText news = new PrometheusText(strategy.getOk("/actuator/prometheus"));
+        PrometheusText news = strategy.metrics();
         assertThat(news.sum("trading_feed_reconnects_total", "feed=\"news\"")).as("strategy reconnected").isPositive();
         assertThat(news.sum("trading_feed_sessions_total", "feed=\"news\"")).as("strategy saw the new session")
                 .isPositive();
@@ -144,7 +144,7 @@ class UpstreamRestartIT {
     }
 
     private static long filled(ServiceProcess orderManager) {
-        return (long) new PrometheusText(orderManager.getOk("/actuator/prometheus"))
+        return (long) orderManager.metrics()
                 .sum("trading_orders_total", "status=\"FILLED\"");
     }
 
@@ -156,7 +156,7 @@ class UpstreamRestartIT {
     }
 
     private static void assertNoFillBetween(ServiceProcess orderManager, long fromNanos, long toNanos, String why) {
-        for (JsonNode order : orders(orderManager)) {
+        for (JsonNode order : OrderManagerRest.orders(orderManager)) {
             long ts = order.get("ts").asLong();
             if ("FILLED".equals(order.get("status").asString()) && ts > fromNanos && ts < toNanos) {
                 throw new AssertionError("filled while " + why + " (after the staleness limit): " + order);
@@ -173,7 +173,7 @@ class UpstreamRestartIT {
         taps.forEach(tap -> ticks.addAll(tap.ticks()));
         long window = STALENESS.toNanos() + EMIT_TO_BOOK_SLACK.toNanos();
         int fills = 0;
-        for (JsonNode order : orders(orderManager)) {
+        for (JsonNode order : OrderManagerRest.orders(orderManager)) {
             if (!"FILLED".equals(order.get("status").asString())) {
                 continue;
             }
@@ -195,17 +195,6 @@ class UpstreamRestartIT {
             }
         }
         assertThat(fills).isGreaterThanOrEqualTo(60);
-    }
-
-    private static List<JsonNode> orders(ServiceProcess orderManager) {
-        List<JsonNode> orders = new ArrayList<>();
-        long total = -1;
-        for (int page = 0; total < 0 || (long) page * 500 < total; page++) {
-            JsonNode body = JSON.readTree(orderManager.getOk("/api/orders?page=" + page + "&size=500"));
-            total = body.get("total").asLong();
-            body.get("items").forEach(orders::add);
-        }
-        return orders;
     }
 
     private static long epochNanos() {
