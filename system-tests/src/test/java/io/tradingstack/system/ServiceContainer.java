@@ -8,8 +8,6 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +31,12 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * The container's output goes to {@code system-tests/target/process-logs/container-<name>.log}
  * when it is closed.
  */
-final class ServiceContainer implements AutoCloseable {
+final class ServiceContainer implements ServiceHttp, AutoCloseable {
 
     /** The base image for real users; CI passes a local one in {@code TRADING_STACK_BASE_IMAGE}. */
     static final String PUBLIC_BASE_IMAGE = "eclipse-temurin:17-jre";
     static final String BASE_IMAGE_VARIABLE = "TRADING_STACK_BASE_IMAGE";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<String, Future<String>> IMAGES = new ConcurrentHashMap<>();
 
     private final String name;
@@ -95,7 +92,18 @@ final class ServiceContainer implements AutoCloseable {
         return configured == null || configured.isBlank() ? PUBLIC_BASE_IMAGE : configured;
     }
 
-    String name() {
+    @Override
+    public URI uri(String path) {
+        return URI.create("http://" + container.getHost() + ":" + publishedPort(httpPort) + path);
+    }
+
+    @Override
+    public String logLocation() {
+        return log.toString();
+    }
+
+    @Override
+    public String name() {
         return name;
     }
 
@@ -156,35 +164,8 @@ final class ServiceContainer implements AutoCloseable {
         return Integer.parseInt(bindings[0].getHostPortSpec());
     }
 
-    /** GET on the service's published HTTP port; null when it does not answer. */
-    HttpResponse<String> get(String path) {
-        URI uri = URI.create("http://" + container.getHost() + ":" + publishedPort(httpPort) + path);
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
 
-    /** The status of a GET, -1 when the service does not answer. */
-    int status(String path) {
-        HttpResponse<String> response = get(path);
-        return response == null ? -1 : response.statusCode();
-    }
 
-    /** The body of a GET that must answer 200. */
-    String getOk(String path) {
-        HttpResponse<String> response = get(path);
-        if (response == null || response.statusCode() != 200) {
-            throw new AssertionError(name + " GET " + path + " answered " + (response == null ? "nothing"
-                    : response.statusCode() + " " + response.body()) + "; see " + log);
-        }
-        return response.body();
-    }
 
     private InspectContainerResponse inspect() {
         return docker().inspectContainerCmd(container.getContainerId()).exec();

@@ -2,8 +2,6 @@ package io.tradingstack.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Its output goes to a log file under {@code system-tests/target/process-logs}, named in every
  * failure message so that a red build says where to look.
  */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess implements ServiceHttp, AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
@@ -60,7 +57,18 @@ final class ServiceProcess implements AutoCloseable {
         this.log = StackLayout.logDirectory().resolve(name + ".log");
     }
 
-    String name() {
+    @Override
+    public URI uri(String path) {
+        return URI.create("http://" + httpHost + ":" + httpPort + path);
+    }
+
+    @Override
+    public String logLocation() {
+        return log.toString();
+    }
+
+    @Override
+    public String name() {
         return name;
     }
 
@@ -137,39 +145,9 @@ final class ServiceProcess implements AutoCloseable {
                 + "; see " + log);
     }
 
-    /** Its {@code /actuator/prometheus}, parsed; fails when it does not answer 200. */
-    PrometheusText metrics() {
-        return new PrometheusText(getOk("/actuator/prometheus"));
-    }
 
-    /** The HTTP status of a GET of {@code path}, or -1 when the service does not answer. */
-    int status(String path) {
-        HttpResponse<String> response = get(path);
-        return response == null ? -1 : response.statusCode();
-    }
 
-    /** GET on the service's HTTP port; null when it does not answer (not started, or stopped). */
-    HttpResponse<String> get(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + httpHost + ":" + httpPort + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
 
-    /** The body of a GET that must answer 200. */
-    String getOk(String path) {
-        HttpResponse<String> response = get(path);
-        if (response == null || response.statusCode() != 200) {
-            throw new AssertionError(name + " GET " + path + " answered " + (response == null ? "nothing"
-                    : response.statusCode() + " " + response.body()) + "; see " + log);
-        }
-        return response.body();
-    }
 
     /** kill -9: the process gets no chance to clean up. */
     void kill() throws InterruptedException {

@@ -1,0 +1,61 @@
+package io.tradingstack.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A service under test as the tests reach it: over its HTTP port (Actuator and the REST APIs),
+ * wherever it runs — a JVM on this host ({@link ServiceProcess}) or a container
+ * ({@link ServiceContainer}). Failures name the service and where its log is.
+ */
+interface ServiceHttp {
+
+    HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** A name for failure messages. */
+    String name();
+
+    /** Where its output goes, named in failure messages. */
+    String logLocation();
+
+    /** Where {@code path} is reached now: {@code http://host:port/path}. */
+    URI uri(String path);
+
+    /** GET; null when the service does not answer (not started, stopped, or paused). */
+    default HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The HTTP status of a GET of {@code path}, or -1 when the service does not answer. */
+    default int status(String path) {
+        HttpResponse<String> response = get(path);
+        return response == null ? -1 : response.statusCode();
+    }
+
+    /** The body of a GET that must answer 200. */
+    default String getOk(String path) {
+        HttpResponse<String> response = get(path);
+        if (response == null || response.statusCode() != 200) {
+            throw new AssertionError(name() + " GET " + path + " answered " + (response == null ? "nothing"
+                    : response.statusCode() + " " + response.body()) + "; see " + logLocation());
+        }
+        return response.body();
+    }
+
+    /** Its {@code /actuator/prometheus}, parsed; fails when it does not answer 200. */
+    default PrometheusText metrics() {
+        return new PrometheusText(getOk("/actuator/prometheus"));
+    }
+}
