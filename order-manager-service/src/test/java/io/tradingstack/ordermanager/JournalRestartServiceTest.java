@@ -95,6 +95,30 @@ class JournalRestartServiceTest {
     }
 
     @Test
+    void shouldNeverHandOutAgainAnOrderIdGivenToARefusalThatIsNotStored() throws Exception {
+        long refusedId;
+        try (OrderManagerInstance first = OrderManagerInstance.start(journal, book.path());
+                OrderTestClient client = first.connect()) {
+            client.order(order("id-1", "AAPL", Side.BUY, 1, null));
+            // Values that do not decode: REJECTED under a new order id, and no order is stored.
+            client.sendPayload("{\"type\":\"order\",\"clientOrderId\":\"id-2\",\"strategyId\":\"journal\","
+                + "\"symbol\":\"AAPL\",\"side\":\"HOLD\",\"quantity\":1}");
+            Execution refused = client.readExecution();
+            assertThat(refused.reason()).isEqualTo(RejectReason.UNKNOWN_SIDE.name());
+            refusedId = refused.orderId();
+            assertThat(first.getJson("/api/orders?size=500").path("total").asLong()).isEqualTo(1);
+        }
+
+        try (OrderManagerInstance second = OrderManagerInstance.start(journal, book.path());
+                OrderTestClient client = second.connect()) {
+            assertThat(second.getJson("/api/orders?size=500").path("total").asLong()).as("the refusal is no order")
+                .isEqualTo(1);
+            Execution next = client.order(order("id-3", "AAPL", Side.BUY, 1, null));
+            assertThat(next.orderId()).as("after the refusal's id, kept in the journal").isEqualTo(refusedId + 1);
+        }
+    }
+
+    @Test
     void shouldTruncateATornLastRecordCountItAndStart() throws Exception {
         try (OrderManagerInstance first = OrderManagerInstance.start(journal, book.path());
                 OrderTestClient client = first.connect()) {

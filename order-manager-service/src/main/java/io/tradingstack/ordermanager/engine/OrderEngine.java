@@ -74,7 +74,7 @@ public final class OrderEngine {
         assert isOwnerThread() : "decide from " + Thread.currentThread() + ", but the engine thread is " + owner;
         if (loggedOnStrategyId != null && !loggedOnStrategyId.equals(order.strategyId())) {
             Rejection mismatch = new Rejection(RejectReason.STRATEGY_MISMATCH, "loggedOn=" + loggedOnStrategyId);
-            return refuse(order, order.clientOrderId(), ++lastOrderId, mismatch, receivedTs);
+            return refuse(order, order.clientOrderId(), reserveNextOrderId(), mismatch, receivedTs);
         }
         OrderRecord doubtful = store.inDoubt(order.clientOrderId());
         if (doubtful != null) {
@@ -95,7 +95,7 @@ public final class OrderEngine {
         }
         if (store.unavailableReason() != null) {
             // The failure itself is logged once, and shown by the journal health; not on every order.
-            return refuse(order, order.clientOrderId(), ++lastOrderId,
+            return refuse(order, order.clientOrderId(), reserveNextOrderId(),
                 new Rejection(RejectReason.JOURNAL_UNAVAILABLE, "journal=FAILED"), receivedTs);
         }
         long orderId = ++lastOrderId;
@@ -132,7 +132,14 @@ public final class OrderEngine {
      */
     public Decision refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs) {
         assert isOwnerThread() : "refuse from " + Thread.currentThread() + ", but the engine thread is " + owner;
-        return refuse(null, clientOrderId, ++lastOrderId, rejection, receivedTs);
+        return refuse(null, clientOrderId, reserveNextOrderId(), rejection, receivedTs);
+    }
+
+    /** The next order id for a refusal, which is not stored: the store keeps the id reserved. */
+    private long reserveNextOrderId() {
+        long orderId = ++lastOrderId;
+        store.reserveOrderId(orderId);
+        return orderId;
     }
 
     /**

@@ -51,10 +51,15 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     /** Volatile: set once by the engine thread when the journal fails, read by health and REST threads. */
     private volatile String unavailableReason;
     private volatile int inDoubtCount;
+    /** The highest order id reserved by a refusal; engine thread only (after the replay). */
+    private long reservedOrderId;
+    /** Reservations appended since the last commit; engine thread only. */
+    private int pendingReservations;
 
-    private JournaledOrderStore(Journal journal, InMemoryOrderStore index, MeterRegistry registry) {
+    private JournaledOrderStore(Journal journal, InMemoryOrderStore index, long reservedOrderId, MeterRegistry registry) {
         this.journal = journal;
         this.index = index;
+        this.reservedOrderId = reservedOrderId;
         this.commits = Timer.builder(TradingMetric.JOURNAL_WRITE.metricName())
             .description(TradingMetric.JOURNAL_WRITE.description())
             .publishPercentileHistogram()
@@ -73,7 +78,12 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         long started = System.nanoTime();
         InMemoryOrderStore index = new InMemoryOrderStore();
         OrderRecordCodec reader = new OrderRecordCodec();
+        long[] reserved = {0};
         Journal journal = Journal.open(path, policy, channels, (offset, bytes, from, length) -> {
+            if (OrderRecordCodec.isReservation(bytes, from, length)) {
+                reserved[0] = Math.max(reserved[0], OrderRecordCodec.reservedOrderId(bytes, from, length));
+                return;
+            }
             OrderRecord record = reader.decode(bytes, from, length);
             index.append(record); // a clientOrderId twice is refused here, at this record's offset
             replayed.accept(record);
@@ -82,8 +92,8 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         log.info("Journal {} opened: flushPolicy={}, {} orders replayed ({} bytes), {}, lastOrderId={}, in {} ms",
             journal.path(), policy, recovery.records(), recovery.bytes(),
             recovery.tornTail() ? "torn last record truncated (" + recovery.tornTailBytes() + " bytes)" : "no torn tail",
-            index.lastOrderId(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return new JournaledOrderStore(journal, index, registry);
+            Math.max(index.lastOrderId(), reserved[0]), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new JournaledOrderStore(journal, index, reserved[0], registry);
     }
 
     @Override
@@ -99,12 +109,27 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         batch.put(record.clientOrderId(), record);
     }
 
+    /**
+     * Keeps an order id handed to a refusal in the journal (committed with the batch), so that a
+     * restart never hands it out again. Nothing is written once the journal has failed: an id
+     * given to a refusal then may be given again after the restart.
+     */
+    @Override
+    public void reserveOrderId(long orderId) {
+        if (unavailableReason != null) {
+            return;
+        }
+        journal.append(codec.buffer(), 0, codec.encodeReservation(orderId));
+        reservedOrderId = Math.max(reservedOrderId, orderId);
+        pendingReservations++;
+    }
+
     @Override
     public boolean commit() {
         if (unavailableReason != null) {
             return false;
         }
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() && pendingReservations == 0) {
             return true;
         }
         long start = System.nanoTime();
@@ -119,6 +144,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
             index.append(record);
         }
         batch.clear();
+        pendingReservations = 0;
         return true;
     }
 
@@ -126,6 +152,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         inDoubt.putAll(batch);
         inDoubtCount = inDoubt.size();
         batch.clear();
+        pendingReservations = 0;
         unavailableReason = e.getMessage();
         log.error("Journal failed: the order manager refuses new orders (REJECTED JOURNAL_UNAVAILABLE) and reports DOWN"
             + " until it is restarted; orders of the failing batch in doubt (answered with error JOURNAL_UNAVAILABLE,"
@@ -165,7 +192,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
 
     @Override
     public long lastOrderId() {
-        return index.lastOrderId();
+        return Math.max(index.lastOrderId(), reservedOrderId);
     }
 
     /** Orders of the failed batch, answered with error JOURNAL_UNAVAILABLE; 0 while the journal works. */

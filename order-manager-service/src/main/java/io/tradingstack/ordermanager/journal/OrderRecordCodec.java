@@ -21,11 +21,25 @@ import java.util.Arrays;
  *
  * Numbers big-endian. A version this build does not know is refused, not guessed at.
  *
+ * <p>The other kind of record reserves an order id handed to a refusal that is not stored (a
+ * strategy mismatch, an order whose values do not decode), so that a restart, which continues
+ * after the highest id in the journal, never hands that id out again:
+ *
+ * <pre>
+ *  +-------------+----------+
+ *  | RESERVATION | orderId  |
+ *  | 1 byte (2)  | 8 bytes  |
+ *  +-------------+----------+
+ * </pre>
+ *
  * <p>Not thread-safe: the engine thread encodes, the start-up thread decodes, each with its own.
  */
 final class OrderRecordCodec {
 
     static final byte VERSION = 1;
+    /** The first byte of an order-id reservation record. */
+    static final byte RESERVATION = 2;
+    private static final int RESERVATION_LENGTH = 1 + Long.BYTES;
     private static final int FIXED_LENGTH = 1 + Long.BYTES + Integer.BYTES;
 
     private final MessageCodec codec = new MessageCodec();
@@ -44,6 +58,31 @@ final class OrderRecordCodec {
         putLong(buffer, 1, record.receivedTs());
         putInt(buffer, 1 + Long.BYTES, orderLength);
         return length;
+    }
+
+    /** Encodes an order-id reservation into {@link #buffer()} from index 0; returns the length. */
+    int encodeReservation(long orderId) {
+        buffer[0] = RESERVATION;
+        putLong(buffer, 1, orderId);
+        return RESERVATION_LENGTH;
+    }
+
+    /** Whether a payload is an order-id reservation rather than an order record. */
+    static boolean isReservation(byte[] bytes, int offset, int length) {
+        return length > 0 && bytes[offset] == RESERVATION;
+    }
+
+    /**
+     * The order id a reservation payload holds.
+     *
+     * @throws IllegalArgumentException when it is no reservation
+     */
+    static long reservedOrderId(byte[] bytes, int offset, int length) {
+        if (length != RESERVATION_LENGTH || bytes[offset] != RESERVATION) {
+            throw new IllegalArgumentException("an order-id reservation is " + RESERVATION_LENGTH + " bytes starting with "
+                + RESERVATION + ", found " + length + " bytes starting with " + (length > 0 ? bytes[offset] : "nothing"));
+        }
+        return getLong(bytes, offset + 1);
     }
 
     /** The bytes of the last encode, valid until the next. */

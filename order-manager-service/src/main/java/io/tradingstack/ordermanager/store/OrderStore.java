@@ -62,6 +62,17 @@ public interface OrderStore {
     /** Orders stored. Any thread. */
     long count();
 
-    /** The highest order id stored, 0 when none is: the engine continues after it. Engine thread only. */
+    /**
+     * Keeps an order id that was handed to a refusal, which is not stored, so that
+     * {@link #lastOrderId()} covers it after a restart too. Engine thread only; committed with
+     * the batch.
+     */
+    default void reserveOrderId(long orderId) {
+    }
+
+    /**
+     * The highest order id stored or reserved, 0 when none is: the engine continues after it.
+     * Engine thread only.
+     */
     long lastOrderId();
 }

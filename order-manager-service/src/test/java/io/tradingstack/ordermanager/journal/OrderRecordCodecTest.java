@@ -65,4 +65,18 @@ class OrderRecordCodecTest {
         badJson[13] = '[';
         assertThatThrownBy(() -> codec.decode(badJson, 0, length)).hasMessageContaining("does not decode");
     }
+
+    @Test
+    void shouldRoundTripAnOrderIdReservationAndTellItFromAnOrderRecord() {
+        OrderRecordCodec codec = new OrderRecordCodec();
+        int length = codec.encodeReservation(1_234_567_890_123L);
+        byte[] bytes = java.util.Arrays.copyOf(codec.buffer(), length);
+
+        assertThat(OrderRecordCodec.isReservation(bytes, 0, length)).isTrue();
+        assertThat(OrderRecordCodec.reservedOrderId(bytes, 0, length)).isEqualTo(1_234_567_890_123L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OrderRecordCodec.reservedOrderId(bytes, 0, length - 1))
+            .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.decode(bytes, 0, length))
+            .as("a reservation is no order record").isInstanceOf(IllegalArgumentException.class);
+    }
 }
