@@ -1,8 +1,7 @@
 package io.tradingstack.orderbook;
 
-import io.tradingstack.protocol.Framing;
+import io.tradingstack.feed.FeedSubscription;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trading.orderbook")
 @Validated
-public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue PriceFeed feed,
+public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue FeedSubscription feed,
         @Valid @DefaultValue Book book) {
 
     /**
@@ -33,33 +31,6 @@ public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @
      */
     public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8000") int pricePort) {
-    }
-
-    /**
-     * @param heartbeatInterval   the gateway's heartbeat interval
-     * @param deadAfterHeartbeats a connection silent this many intervals is dead and replaced
-     * @param backoffInitial      first wait before reconnecting, and the least time between attempts
-     * @param backoffMax          the wait doubles per failed attempt up to this
-     * @param maxFrameLength      the largest frame payload accepted from the gateway
-     * @param connectTimeout      one TCP connect attempt, rounded up to whole seconds
-     */
-    public record PriceFeed(@NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration heartbeatInterval,
-            @Min(1) @DefaultValue("3") int deadAfterHeartbeats,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration backoffMax,
-            @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration connectTimeout) {
-
-        @AssertTrue(message = "must not be below backoff-initial")
-        public boolean isBackoffMaxAtLeastInitial() {
-            return backoffInitial == null || backoffMax == null || backoffMax.compareTo(backoffInitial) >= 0;
-        }
-
-        @AssertTrue(message = "max-frame-length must be 1B.." + Framing.LARGEST_MAX_FRAME_LENGTH + "B")
-        public boolean isMaxFrameLengthInRange() {
-            return maxFrameLength == null
-                || (maxFrameLength.toBytes() >= 1 && maxFrameLength.toBytes() <= Framing.LARGEST_MAX_FRAME_LENGTH);
-        }
     }
 
     /**

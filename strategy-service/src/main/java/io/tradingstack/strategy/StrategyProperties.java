@@ -1,5 +1,6 @@
 package io.tradingstack.strategy;
 
+import io.tradingstack.feed.FeedSubscription;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.strategy.signal.StrategyDefinition;
 import jakarta.validation.Valid;
@@ -36,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trading.strategy")
 @Validated
-public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue NewsFeed feed,
+public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue FeedSubscription feed,
         @Valid @DefaultValue OrderManager orderManager,
         @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("100ms") Duration sampleInterval,
         @NotEmpty @Valid List<StrategyDefinition> strategies, @DefaultValue("") String dropCopy) {
@@ -68,32 +69,6 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
      */
     public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8001") int newsPort) {
-    }
-
-    /**
-     * @param heartbeatInterval   the gateway's heartbeat interval
-     * @param deadAfterHeartbeats a connection silent this many intervals is dead and replaced
-     * @param backoffInitial      first wait before reconnecting, and the least time between attempts
-     * @param backoffMax          the wait doubles per failed attempt up to this
-     * @param maxFrameLength      the largest frame payload accepted from the gateway
-     * @param connectTimeout      one TCP connect attempt, rounded up to whole seconds
-     */
-    public record NewsFeed(@NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration heartbeatInterval,
-            @Min(1) @DefaultValue("3") int deadAfterHeartbeats,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration backoffMax,
-            @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration connectTimeout) {
-
-        @AssertTrue(message = "must not be below backoff-initial")
-        public boolean isBackoffMaxAtLeastInitial() {
-            return backoffInitial == null || backoffMax == null || backoffMax.compareTo(backoffInitial) >= 0;
-        }
-
-        @AssertTrue(message = "max-frame-length must be 1B.." + Framing.LARGEST_MAX_FRAME_LENGTH + "B")
-        public boolean isMaxFrameLengthInRange() {
-            return isFrameLengthInRange(maxFrameLength);
-        }
     }
 
     /**

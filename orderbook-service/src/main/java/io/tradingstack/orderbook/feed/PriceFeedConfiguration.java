@@ -26,9 +26,6 @@ class PriceFeedConfiguration {
     }
 
     static FeedClientConfig feedClientConfig(OrderBookProperties properties) {
-        OrderBookProperties.PriceFeed feed = properties.feed();
-        return new FeedClientConfig(properties.gateway().host(), properties.gateway().pricePort(),
-            feed.heartbeatInterval(), feed.deadAfterHeartbeats(), feed.backoffInitial(), feed.backoffMax(),
-            (int) feed.maxFrameLength().toBytes(), feed.connectTimeout());
+        return properties.feed().clientConfig(properties.gateway().host(), properties.gateway().pricePort());
     }
 }

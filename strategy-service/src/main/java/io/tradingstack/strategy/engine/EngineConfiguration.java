@@ -54,9 +54,6 @@ class EngineConfiguration {
     }
 
     static FeedClientConfig feedClientConfig(StrategyProperties properties) {
-        StrategyProperties.NewsFeed feed = properties.feed();
-        return new FeedClientConfig(properties.gateway().host(), properties.gateway().newsPort(),
-            feed.heartbeatInterval(), feed.deadAfterHeartbeats(), feed.backoffInitial(), feed.backoffMax(),
-            (int) feed.maxFrameLength().toBytes(), feed.connectTimeout());
+        return properties.feed().clientConfig(properties.gateway().host(), properties.gateway().newsPort());
     }
 }
