@@ -1,8 +1,10 @@
 package io.tradingstack.ordermanager;
 
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The OrderManager: the order server on TCP, validation, risk, immediate-or-cancel execution
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(PriceBookReaderProperties.class) // shared-lib: the reader side of the price book
 public class OrderManagerApplication {
 
     public static void main(String[] args) {

@@ -3,7 +3,7 @@ package io.tradingstack.ordermanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingstack.journal.FlushPolicy;
-import io.tradingstack.ordermanager.book.PriceBookProperties;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.protocol.Prices;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class OrderManagerPropertiesTest {
             assertThat(properties.journal().path())
                 .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "journal", "orders.journal"));
             assertThat(properties.journal().flushPolicy()).isEqualTo(FlushPolicy.BATCH);
-            PriceBookProperties book = context.getBean(PriceBookProperties.class);
+            PriceBookReaderProperties book = context.getBean(PriceBookReaderProperties.class);
             assertThat(book.path()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "pricebook.dat"));
             assertThat(book.staleness()).isEqualTo(Duration.ofSeconds(1));
             assertThat(book.maxReadAttempts()).isEqualTo(100);
@@ -90,7 +90,7 @@ class OrderManagerPropertiesTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({OrderManagerProperties.class, PriceBookProperties.class})
+    @EnableConfigurationProperties({OrderManagerProperties.class, PriceBookReaderProperties.class})
     static class PropertiesConfiguration {
     }
 }

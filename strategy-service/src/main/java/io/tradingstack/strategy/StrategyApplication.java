@@ -1,8 +1,10 @@
 package io.tradingstack.strategy;
 
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The Strategy: subscribes to the news feed, samples mids from the shared price book, runs the
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(PriceBookReaderProperties.class) // shared-lib: the reader side of the price book
 public class StrategyApplication {
 
     public static void main(String[] args) {

@@ -2,7 +2,7 @@ package io.tradingstack.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradingstack.strategy.market.PriceBookProperties;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.strategy.signal.MovingAverageSentimentStrategy;
 import io.tradingstack.strategy.signal.StrategyDefinition;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class StrategyPropertiesTest {
             assertThat(reference.sentimentThreshold()).isEqualTo(50);
             assertThat(reference.orderSize()).isEqualTo(100);
             assertThat(properties.symbols()).containsExactly("AAPL", "MSFT", "GOOGL");
-            PriceBookProperties book = context.getBean(PriceBookProperties.class);
+            PriceBookReaderProperties book = context.getBean(PriceBookReaderProperties.class);
             assertThat(book.path()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "pricebook.dat"));
             assertThat(book.staleness()).isEqualTo(Duration.ofSeconds(1));
         });
@@ -90,7 +90,7 @@ class StrategyPropertiesTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({StrategyProperties.class, PriceBookProperties.class})
+    @EnableConfigurationProperties({StrategyProperties.class, PriceBookReaderProperties.class})
     static class PropertiesConfiguration {
     }
 }

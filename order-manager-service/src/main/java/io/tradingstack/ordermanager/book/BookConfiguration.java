@@ -3,6 +3,7 @@ package io.tradingstack.ordermanager.book;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.ordermanager.OrderManagerProperties;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,7 @@ class BookConfiguration {
     }
 
     @Bean
-    BookPrices bookPrices(PriceBookProperties properties, EpochNanoClock clock) {
+    BookPrices bookPrices(PriceBookReaderProperties properties, EpochNanoClock clock) {
         return new BookPrices(properties, clock);
     }
 

@@ -2,6 +2,7 @@ package io.tradingstack.ordermanager.book;
 
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.pricebook.PriceBookReader;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class BookPrices implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BookPrices.class);
 
-    private final PriceBookProperties properties;
+    private final PriceBookReaderProperties properties;
     private final EpochNanoClock clock;
     /** Null until opened; replaced whole when the file is replaced. Volatile: published by the opener thread. */
     private volatile PriceBookReader reader;
@@ -45,7 +46,7 @@ public final class BookPrices implements SmartLifecycle {
     private Object openedFileKey; // opener thread (and start) only
     private ScheduledExecutorService opener;
 
-    public BookPrices(PriceBookProperties properties, EpochNanoClock clock) {
+    public BookPrices(PriceBookReaderProperties properties, EpochNanoClock clock) {
         this.properties = properties;
         this.clock = clock;
     }

@@ -2,6 +2,7 @@ package io.tradingstack.strategy.market;
 
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.pricebook.PriceBookReader;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class BookSampler {
     /**
      * @param symbols the symbols to sample, in the order {@link #symbol(int)} numbers them
      */
-    public BookSampler(PriceBookProperties properties, List<String> symbols, EpochNanoClock clock) {
+    public BookSampler(PriceBookReaderProperties properties, List<String> symbols, EpochNanoClock clock) {
         this.path = properties.path();
         this.staleness = properties.staleness();
         this.maxReadAttempts = properties.maxReadAttempts();

@@ -2,6 +2,7 @@ package io.tradingstack.strategy.market;
 
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.clock.SystemEpochNanoClock;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.strategy.StrategyProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ class MarketConfiguration {
 
     /** Owned by the engine thread; the book is looked for from the first sample on. */
     @Bean
-    BookSampler bookSampler(PriceBookProperties book, StrategyProperties properties, EpochNanoClock clock) {
+    BookSampler bookSampler(PriceBookReaderProperties book, StrategyProperties properties, EpochNanoClock clock) {
         return new BookSampler(book, properties.symbols(), clock);
     }
 }

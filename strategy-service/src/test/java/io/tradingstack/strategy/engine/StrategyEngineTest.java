@@ -10,7 +10,7 @@ import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 import io.tradingstack.strategy.market.BookSampler;
-import io.tradingstack.strategy.market.PriceBookProperties;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.strategy.order.DropCopy;
 import io.tradingstack.strategy.order.OrderOutcome;
 import io.tradingstack.strategy.signal.Decision;
@@ -58,7 +58,7 @@ class StrategyEngineTest {
         writer = PriceBookWriter.open(path, 16, now::get);
         writer.register("AAPL");
         writer.register("MSFT");
-        sampler = new BookSampler(new PriceBookProperties(path, Duration.ofSeconds(1), 100, Duration.ofSeconds(1)),
+        sampler = new BookSampler(new PriceBookReaderProperties(path, Duration.ofSeconds(1), 100, Duration.ofSeconds(1)),
             List.of("AAPL", "MSFT"), now::get);
     }
 

@@ -2,6 +2,7 @@ package io.tradingstack.strategy.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.pricebook.PriceBookWriter;
 import io.tradingstack.pricebook.SlotStatus;
 import io.tradingstack.protocol.Prices;
@@ -116,7 +117,7 @@ class BookSamplerTest {
     }
 
     private BookSampler sampler(Path path, String... symbols) {
-        return new BookSampler(new PriceBookProperties(path, Duration.ofSeconds(1), 100, Duration.ofSeconds(1)),
+        return new BookSampler(new PriceBookReaderProperties(path, Duration.ofSeconds(1), 100, Duration.ofSeconds(1)),
             List.of(symbols), now::get);
     }
 }
