@@ -2,12 +2,15 @@ package io.tradingstack.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A journal file that fails writes or forces on demand and counts them: the seam through which
- * tests prove the journal's failure handling. Shared with the services' tests (test jar).
+ * A journal file that fails writes or forces on demand, holds forces until released, and
+ * counts them: the seam through which tests prove the journal's failure and batching behaviour. Shared with the services' tests (test jar).
  * Switches and counters are atomic: a test thread flips them while a writer thread appends.
  */
 public final class FaultyJournalChannel implements JournalChannel {
@@ -18,6 +21,8 @@ public final class FaultyJournalChannel implements JournalChannel {
         private final AtomicBoolean failForces = new AtomicBoolean();
         private final AtomicInteger writes = new AtomicInteger();
         private final AtomicInteger forces = new AtomicInteger();
+        private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
+        private final CountDownLatch forceHeld = new CountDownLatch(1);
 
         /** From now on every write throws, as a full disk would. */
         public void failWrites() {
@@ -27,6 +32,27 @@ public final class FaultyJournalChannel implements JournalChannel {
         /** From now on every force throws, as a disk that lost the data would. */
         public void failForces() {
             failForces.set(true);
+        }
+
+        /**
+         * From now on every force waits until {@link #releaseForces()}, as a slow disk would: what
+         * a test uses to see what happens while a commit is under way.
+         */
+        public void holdForces() {
+            hold.set(new CountDownLatch(1));
+        }
+
+        /** Waits until a force is held; false when none came within the timeout. */
+        public boolean awaitForceHeld(long timeout, TimeUnit unit) throws InterruptedException {
+            return forceHeld.await(timeout, unit);
+        }
+
+        /** Lets the held forces, and every later one, go on. */
+        public void releaseForces() {
+            CountDownLatch gate = hold.getAndSet(null);
+            if (gate != null) {
+                gate.countDown();
+            }
         }
 
         public int writes() {
@@ -69,6 +95,16 @@ public final class FaultyJournalChannel implements JournalChannel {
     public void force() throws IOException {
         if (faults.failForces.get()) {
             throw new IOException("injected fsync failure: Input/output error");
+        }
+        CountDownLatch gate = faults.hold.get();
+        if (gate != null) {
+            faults.forceHeld.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the test held the fsync", e);
+            }
         }
         faults.forces.incrementAndGet();
         file.force();
