@@ -6,11 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.tradingstack.clock.SystemEpochNanoClock;
-import io.tradingstack.pricebook.PriceBookReader;
-import io.tradingstack.pricebook.PriceSnapshot;
-import io.tradingstack.pricebook.SlotStatus;
-import io.tradingstack.protocol.PriceTick;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
@@ -171,7 +166,7 @@ class FeedCutIT {
             assertThat(after.offset()).as("received - lastSeq unchanged, so no sequence was skipped (" + before + " -> "
                     + after + ")").isEqualTo(before.offset());
             assertCountersExplainTheRecovery(gatewayBefore, orderbookBefore);
-            assertBookHoldsTheTapsTicksFrom(tap, sentByHeal);
+            BookMatchesTap.assertBookHoldsTapsTicks(book, SYMBOLS, tap, sentByHeal, "after the heal", SETTLE);
             assertThat(tap.failure()).as("the spared tap's own feed had no gap").isNull();
 
             System.out.printf("FeedCutIT: feed DOWN %d ms after the DROP rules, UP %d ms after the rules were removed; "
@@ -195,27 +190,6 @@ class FeedCutIT {
                 "trading_feed_gaps_total")) {
             assertThat(orderbookAfter.sum(counter, price)).as("orderbook " + counter + " across the cut")
                     .isEqualTo(orderbookBefore.sum(counter, price));
-        }
-    }
-
-    /**
-     * Every symbol's slot is fresh and holds exactly a tick the gateway sent after the heal, as
-     * the uncut tap received it: same sequence, bid, ask and emit time.
-     */
-    private void assertBookHoldsTheTapsTicksFrom(FeedTap tap, long fromSeq) {
-        PriceBookReader reader = PriceBookReader.open(book, Duration.ofSeconds(2), 1_000, SystemEpochNanoClock.instance());
-        PriceSnapshot snapshot = new PriceSnapshot();
-        for (String symbol : SYMBOLS) {
-            Deadline.await(symbol + " written from a tick after seq " + fromSeq + " that the tap saw", SETTLE, () -> {
-                int slot = reader.slotOf(symbol);
-                return slot >= 0 && reader.read(slot, snapshot) == SlotStatus.FRESH && snapshot.feedSequence() > fromSeq
-                        && tap.tick(snapshot.feedSequence()) != null;
-            });
-            PriceTick sent = tap.tick(snapshot.feedSequence());
-            assertThat(sent.symbol()).as("symbol of seq " + sent.seq()).isEqualTo(symbol);
-            assertThat(snapshot.bid()).as("bid of " + symbol).isEqualTo(sent.bid());
-            assertThat(snapshot.ask()).as("ask of " + symbol).isEqualTo(sent.ask());
-            assertThat(snapshot.tickTimestamp()).as("ts of " + symbol).isEqualTo(sent.ts());
         }
     }
 

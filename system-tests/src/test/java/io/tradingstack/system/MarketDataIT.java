@@ -6,11 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.tradingstack.clock.SystemEpochNanoClock;
-import io.tradingstack.pricebook.PriceBookReader;
-import io.tradingstack.pricebook.PriceSnapshot;
-import io.tradingstack.pricebook.SlotStatus;
-import io.tradingstack.protocol.PriceTick;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,22 +107,7 @@ class MarketDataIT {
      */
     private void assertBookMatchesGateway(FeedTap tap, String when) {
         Deadline.await(when + ": the tap receives ticks", SETTLE, () -> tap.lastSeq() > 0);
-        long tapStart = tap.lastSeq();
-        PriceBookReader reader = PriceBookReader.open(book, Duration.ofSeconds(2), 1_000, SystemEpochNanoClock.instance());
-        PriceSnapshot snapshot = new PriceSnapshot();
-        for (String symbol : SYMBOLS) {
-            Deadline.await(when + ": " + symbol + " written after the tap started, from a tick the tap saw", SETTLE, () -> {
-                int slot = reader.slotOf(symbol);
-                return slot >= 0 && reader.read(slot, snapshot) == SlotStatus.FRESH
-                        && snapshot.feedSequence() > tapStart && tap.tick(snapshot.feedSequence()) != null;
-            });
-            PriceTick sent = tap.tick(snapshot.feedSequence());
-            assertThat(sent.symbol()).as(when + ": symbol of seq " + sent.seq()).isEqualTo(symbol);
-            assertThat(sent.session()).isEqualTo(tap.session());
-            assertThat(snapshot.bid()).as(when + ": bid of " + symbol).isEqualTo(sent.bid());
-            assertThat(snapshot.ask()).as(when + ": ask of " + symbol).isEqualTo(sent.ask());
-            assertThat(snapshot.tickTimestamp()).as(when + ": ts of " + symbol).isEqualTo(sent.ts());
-        }
+        BookMatchesTap.assertBookHoldsTapsTicks(book, SYMBOLS, tap, tap.lastSeq(), when, SETTLE);
         assertThat(tap.failure()).as("the tap's own feed had no gap").isNull();
     }
 
