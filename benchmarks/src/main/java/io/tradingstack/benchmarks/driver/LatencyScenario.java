@@ -1,0 +1,165 @@
+package io.tradingstack.benchmarks.driver;
+
+import static io.tradingstack.benchmarks.driver.MarkdownTable.count;
+import static io.tradingstack.benchmarks.driver.MarkdownTable.nanos;
+import static io.tradingstack.benchmarks.driver.MarkdownTable.ratio;
+import static io.tradingstack.benchmarks.driver.MarkdownTable.seconds;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.tradingstack.clock.SystemEpochNanoClock;
+
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tick-to-trade under load: prices and news at fixed rates, a strategy that orders on every
+ * news tick, and the order manager deciding each order. Reports tick-to-trade from the order
+ * manager's histogram and from the driver's own HdrHistogram of every order of the window
+ * (execution {@code ts} − {@code originTs}, corrected for coordinated omission at the news
+ * interval), each hop's percentiles, the resources of every service, and the raw-socket
+ * baseline of the same path (news → strategy → order manager) measured in the same run.
+ */
+final class LatencyScenario {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The original Python assignment's average tick-to-trade, the project's starting point. */
+    private static final double ASSIGNMENT_MEAN_SECONDS = 3.2e-3;
+
+    private final DriverRun run;
+    private final double pricesPerSecond;
+    private final double newsPerSecond;
+
+    LatencyScenario(DriverRun run, double pricesPerSecond, double newsPerSecond) {
+        this.run = run;
+        this.pricesPerSecond = pricesPerSecond;
+        this.newsPerSecond = newsPerSecond;
+    }
+
+    String run() throws IOException, InterruptedException {
+        run.say(String.format(Locale.ROOT, "stack: %,.0f prices/s, %,.0f news/s, a scalper ordering on every news tick",
+            pricesPerSecond, newsPerSecond));
+        List<String> failures = new ArrayList<>();
+        Map<String, MetricsScrape> before;
+        Map<String, MetricsScrape> after;
+        List<ServiceResources> resources = new ArrayList<>();
+        Histogram own = new Histogram(3_600_000_000_000L, 3);
+        long orders;
+        try (StackUnderTest stack = run.stack(new StackUnderTest.Plan(pricesPerSecond, newsPerSecond, true));
+             SequenceTap prices = SequenceTap.open("price", stack.host(), stack.pricePort());
+             SequenceTap news = SequenceTap.open("news", stack.host(), stack.newsPort());
+             BookWatcher book = BookWatcher.start(stack.book(), prices)) {
+            if (!stack.trading()) {
+                throw new IllegalStateException("the latency scenario needs the order manager and the strategy (--order-manager, --strategy)");
+            }
+            List<ServiceJvm> services = stack.services();
+            Map<String, MetricsScrape> start = Window.scrapeAll(services);
+            String failure = Window.watch(run.warmup(), Window.firstFailure(List.of(prices, news), book));
+            long windowStart = SystemEpochNanoClock.instance().epochNanos();
+            before = Window.scrapeAll(services);
+            try (HeapSampler heap = new HeapSampler(services)) {
+                if (failure == null) {
+                    failure = Window.watch(run.window(), Window.firstFailure(List.of(prices, news), book));
+                }
+                after = Window.scrapeAll(services);
+                for (ServiceJvm service : services) {
+                    resources.add(ServiceResources.of(service.name(), before.get(service.name()), after.get(service.name()), heap));
+                }
+            }
+            long windowEnd = SystemEpochNanoClock.instance().epochNanos();
+            if (failure == null) {
+                book.awaitCaughtUp(java.time.Duration.ofSeconds(2));
+            }
+            for (String f : new String[] {prices.failure(), news.failure(), book.failure()}) {
+                if (f != null) {
+                    failures.add(f);
+                }
+            }
+            failures.addAll(LossChecks.violations(start, after));
+            orders = recordOrders(stack.orderManager(), windowStart, windowEnd, own);
+        }
+        run.say("raw-socket baseline: news → relay → order sink, " + run.window().toSeconds() + " s");
+        RawBaseline.Latency baseline = run.baseline().latency(newsPerSecond, run.warmup(), run.window());
+        return report(before, after, resources, own, orders, baseline, failures);
+    }
+
+    /** Every order the order manager received in the window that a tick caused, into the driver's own histogram. */
+    private long recordOrders(ServiceJvm orderManager, long windowStart, long windowEnd, Histogram into)
+            throws IOException, InterruptedException {
+        long expectedInterval = Math.round(1e9 / newsPerSecond);
+        long recorded = 0;
+        for (int page = 0; ; page++) {
+            JsonNode body = JSON.readTree(orderManager.getOk("/api/orders?page=" + page + "&size=500"));
+            JsonNode items = body.get("items");
+            if (items == null || items.isEmpty()) {
+                return recorded;
+            }
+            for (JsonNode item : items) {
+                long received = item.get("receivedTs").asLong();
+                if (received < windowStart) {
+                    return recorded; // latest first: the rest are older
+                }
+                if (received <= windowEnd && item.hasNonNull("originTs")) {
+                    into.recordValueWithExpectedInterval(Math.max(0, item.get("ts").asLong() - item.get("originTs").asLong()),
+                        expectedInterval);
+                    recorded++;
+                }
+            }
+        }
+    }
+
+    private String report(Map<String, MetricsScrape> before, Map<String, MetricsScrape> after, List<ServiceResources> resources,
+            Histogram own, long orders, RawBaseline.Latency baseline, List<String> failures) {
+        HistogramWindow tickToTrade = HistogramWindow.between(before.get("order-manager"), after.get("order-manager"),
+            "trading_tick_to_trade_seconds");
+        double baseP50 = baseline.p50() / 1e9;
+        MarkdownTable table = new MarkdownTable("measure", "count", "p50", "p99", "p99.9", "max", "mean", "p50 × baseline");
+        table.row("**tick-to-trade**, order manager histogram (news emit → execution decided)", count(tickToTrade.count()),
+            seconds(tickToTrade.quantileSeconds(0.5)), seconds(tickToTrade.quantileSeconds(0.99)),
+            seconds(tickToTrade.quantileSeconds(0.999)), seconds(tickToTrade.maxSeconds()), seconds(tickToTrade.meanSeconds()),
+            ratio(tickToTrade.quantileSeconds(0.5) / baseP50));
+        table.row("**tick-to-trade**, driver's HdrHistogram of every order (CO-corrected)", count(own.getTotalCount()) + " (" + count(orders)
+                + " orders)", nanos(own.getValueAtPercentile(50)), nanos(own.getValueAtPercentile(99)),
+            nanos(own.getValueAtPercentile(99.9)), nanos(own.getMaxValue()), nanos(Math.round(own.getMean())),
+            ratio(own.getValueAtPercentile(50) / 1e9 / baseP50));
+        table.row("raw-socket baseline, news → relay → order sink (CO-corrected)", count(baseline.count()), nanos(baseline.p50()),
+            nanos(baseline.p99()), nanos(baseline.p999()), nanos(baseline.max()), nanos(baseline.mean()), "1.00×");
+        table.row("the original Python assignment", "", "", "", "", "", seconds(ASSIGNMENT_MEAN_SECONDS), "");
+        hop(table, before, after, "orderbook", "trading_hop_emit_to_book_seconds", "hop: gateway emit → book write");
+        hop(table, before, after, "strategy", "trading_hop_news_to_strategy_seconds", "hop: news emit → strategy receive");
+        hop(table, before, after, "strategy", "trading_hop_order_round_trip_seconds", "hop: order sent → execution received");
+        hop(table, before, after, "order-manager", "trading_journal_write_seconds", "journal commit (write + fsync)");
+        double newsSent = after.get("gateway").sum("trading_feed_messages_sent_total", "feed", "news")
+            - before.get("gateway").sum("trading_feed_messages_sent_total", "feed", "news");
+        StringBuilder out = new StringBuilder();
+        out.append("### Latency: tick-to-trade at ").append(count(pricesPerSecond)).append(" prices/s and ")
+            .append(count(newsPerSecond)).append(" news/s\n\n").append(run.header()).append('\n').append(table).append('\n');
+        out.append(String.format(Locale.ROOT, "%,.0f news ticks published in the window, %,d orders decided from them (%.0f %%; the "
+            + "scalper skips a news tick while its order for that symbol is in flight). Sequence checks: %s.%n%n", newsSent, orders,
+            newsSent > 0 ? 100.0 * orders / newsSent : 0, failures.isEmpty() ? "no gap, reset, cut, duplicate or expired order"
+                : "**failed**: " + String.join("; ", failures)));
+        out.append(ResourcesTable.of(resources, "orderbook", perTick(before, after)));
+        if (!failures.isEmpty()) {
+            run.fail(String.join("; ", failures));
+        }
+        return out.toString();
+    }
+
+    private static double perTick(Map<String, MetricsScrape> before, Map<String, MetricsScrape> after) {
+        double ticks = after.get("orderbook").sum("trading_feed_messages_received_total", "feed", "price")
+            - before.get("orderbook").sum("trading_feed_messages_received_total", "feed", "price");
+        return ServiceResources.allocated(before.get("orderbook"), after.get("orderbook")) / Math.max(1, ticks);
+    }
+
+    private static void hop(MarkdownTable table, Map<String, MetricsScrape> before, Map<String, MetricsScrape> after, String service,
+            String metric, String label) {
+        HistogramWindow hop = HistogramWindow.between(before.get(service), after.get(service), metric);
+        table.row(label, count(hop.count()), seconds(hop.quantileSeconds(0.5)), seconds(hop.quantileSeconds(0.99)),
+            seconds(hop.quantileSeconds(0.999)), seconds(hop.maxSeconds()), seconds(hop.meanSeconds()), "");
+    }
+}

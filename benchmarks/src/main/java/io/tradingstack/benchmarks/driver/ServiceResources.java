@@ -1,0 +1,47 @@
+package io.tradingstack.benchmarks.driver;
+
+/**
+ * What one service used over a measured window, from two readings of its
+ * {@code /actuator/prometheus} and the {@link HeapSampler}.
+ *
+ * @param service         the service's name
+ * @param cpuCores        CPU time over wall time: 1.0 is one core busy the whole window
+ * @param maxHeapUsedMiB  the highest heap in use sampled during the window
+ * @param heapLimitMiB    the heap's maximum size (-Xmx)
+ * @param gcPauses        GC pauses in the window
+ * @param gcPauseTotalMs  their total
+ * @param gcPauseMaxMs    the longest pause the service reports (its recent maximum)
+ * @param allocatedBytes  bytes allocated by its threads in the window (the stack's
+ *                        {@code trading.jvm.allocated}; else the JVM's GC-sampled count)
+ * @param windowSeconds   the window's length
+ */
+record ServiceResources(String service, double cpuCores, double maxHeapUsedMiB, double heapLimitMiB, long gcPauses,
+        double gcPauseTotalMs, double gcPauseMaxMs, double allocatedBytes, double windowSeconds) {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    static ServiceResources of(String service, MetricsScrape before, MetricsScrape after, HeapSampler heap) {
+        double seconds = (after.takenAtNanos() - before.takenAtNanos()) / 1e9;
+        double cpuSeconds = (after.sum("process_cpu_time_ns_total") - before.sum("process_cpu_time_ns_total")) / 1e9;
+        double heapLimit = 0;
+        for (MetricsScrape.Sample sample : after.samples("jvm_memory_max_bytes", "area", "heap")) {
+            heapLimit += Math.max(0, sample.value());
+        }
+        return new ServiceResources(service,
+            after.has("process_cpu_time_ns_total") ? cpuSeconds / seconds : Double.NaN,
+            heap.maxHeapBytes(service) / MIB,
+            heapLimit / MIB,
+            Math.round(after.sum("jvm_gc_pause_seconds_count") - before.sum("jvm_gc_pause_seconds_count")),
+            (after.sum("jvm_gc_pause_seconds_sum") - before.sum("jvm_gc_pause_seconds_sum")) * 1e3,
+            after.max("jvm_gc_pause_seconds_max") * 1e3,
+            allocated(before, after),
+            seconds);
+    }
+
+    /** Bytes allocated between two readings: every live thread's count where the stack publishes it. */
+    static double allocated(MetricsScrape before, MetricsScrape after) {
+        String metric = after.has("trading_jvm_allocated_bytes_total") ? "trading_jvm_allocated_bytes_total"
+            : "jvm_gc_memory_allocated_bytes_total";
+        return after.sum(metric) - before.sum(metric);
+    }
+}
