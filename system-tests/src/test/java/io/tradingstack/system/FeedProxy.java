@@ -30,6 +30,7 @@ final class FeedProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger pricesToDrop = new AtomicInteger();
     private final AtomicLong pricesDropped = new AtomicLong();
+    private final AtomicLong pricesRelayed = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -53,6 +54,11 @@ final class FeedProxy implements AutoCloseable {
 
     long pricesDropped() {
         return pricesDropped.get();
+    }
+
+    /** Price frames passed on downstream, over every connection. */
+    long pricesRelayed() {
+        return pricesRelayed.get();
     }
 
     /** Connections accepted from subscribers so far. */
@@ -112,6 +118,9 @@ final class FeedProxy implements AutoCloseable {
                 }
                 out.write(frame);
                 out.flush();
+                if (decoded instanceof PriceTick) {
+                    pricesRelayed.incrementAndGet();
+                }
             }
         } catch (EOFException ignored) {
             // the gateway closed the connection

@@ -10,6 +10,7 @@ import java.util.List;
 final class DriverProcesses {
 
     private static final List<Process> STARTED = new ArrayList<>();
+    private static boolean stopping;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(DriverProcesses::stopAll, "driver-stop-all"));
@@ -18,12 +19,22 @@ final class DriverProcesses {
     private DriverProcesses() {
     }
 
+    /**
+     * Keeps a started process to stop at the end. One started while the driver is already
+     * stopping (the scenario thread was mid-start when Ctrl-C came) is stopped at once.
+     */
     static synchronized void register(Process process) {
+        if (stopping) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new IllegalStateException("the driver is stopping");
+        }
         STARTED.add(process);
     }
 
     /** SIGTERM to everything still running, SIGKILL to what is left after 20 s. */
     static synchronized void stopAll() {
+        stopping = true;
         for (Process process : STARTED) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();

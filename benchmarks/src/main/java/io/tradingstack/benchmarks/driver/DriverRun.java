@@ -59,7 +59,7 @@ final class DriverRun {
     /** The stack for one plan: started afresh in a directory of its own, or the attached one. */
     StackUnderTest stack(StackUnderTest.Plan plan) throws IOException, InterruptedException {
         if (attach != null) {
-            return StackUnderTest.attach(attach);
+            return StackUnderTest.attach(attach, plan);
         }
         Path dir = workDir.resolve("stack-" + (++stacks));
         Files.createDirectories(dir);

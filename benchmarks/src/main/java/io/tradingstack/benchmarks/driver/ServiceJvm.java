@@ -111,7 +111,11 @@ public final class ServiceJvm implements AutoCloseable {
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(httpBase + path)).timeout(Duration.ofSeconds(30)).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IOException(name + " at " + httpBase + path + ": " + e, e);
+        }
     }
 
     /** The body of a GET that must answer 200. */

@@ -1,5 +1,6 @@
 package io.tradingstack.benchmarks.driver;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +99,7 @@ public final class StackDriver {
             String report;
             try {
                 report = body.run(run);
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | IOException e) {
                 System.err.println("[driver] could not run the " + scenario + " scenario: " + e.getMessage());
                 return 3;
             }

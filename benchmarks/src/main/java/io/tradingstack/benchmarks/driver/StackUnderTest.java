@@ -95,12 +95,15 @@ record StackUnderTest(ServiceJvm gateway, ServiceJvm orderbook, ServiceJvm order
         return service;
     }
 
-    /** A stack already running, e.g. {@code ./stack up}; nothing of it is stopped by {@link #close()}. */
-    static StackUnderTest attach(Endpoints endpoints) {
+    /**
+     * A stack already running, e.g. {@code ./stack up}, of which the plan's parts are measured;
+     * nothing of it is stopped by {@link #close()}.
+     */
+    static StackUnderTest attach(Endpoints endpoints, Plan plan) {
         return new StackUnderTest(ServiceJvm.attach("gateway", endpoints.gateway()),
             ServiceJvm.attach("orderbook", endpoints.orderbook()),
-            endpoints.orderManager() == null ? null : ServiceJvm.attach("order-manager", endpoints.orderManager()),
-            endpoints.strategy() == null ? null : ServiceJvm.attach("strategy", endpoints.strategy()),
+            plan.trading() ? ServiceJvm.attach("order-manager", endpoints.orderManager()) : null,
+            plan.trading() ? ServiceJvm.attach("strategy", endpoints.strategy()) : null,
             endpoints.feedHost(), endpoints.pricePort(), endpoints.newsPort(), endpoints.book());
     }
 

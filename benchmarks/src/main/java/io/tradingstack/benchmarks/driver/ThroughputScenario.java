@@ -89,7 +89,8 @@ final class ThroughputScenario {
                 failures.addAll(LossChecks.violations(start, after));
                 if (!failures.isEmpty()) {
                     // data lost fails the run; a rate or an age beyond reach only ends the stepping
-                    run.fail(String.format(Locale.ROOT, "at %,.0f ticks/s: %s", rate, String.join("; ", failures)));
+                    run.fail((Double.isNaN(rate) ? "attached stack: " : String.format(Locale.ROOT, "at %,.0f ticks/s: ", rate))
+                        + String.join("; ", failures));
                 }
                 MetricsScrape obBefore = before.get("orderbook");
                 MetricsScrape obAfter = after.get("orderbook");
