@@ -36,10 +36,14 @@ final class RawBaseline {
         this.logs = logs;
     }
 
-    /** Frames per second from a price source to a frame sink over {@code window}, after {@code warmup}. */
-    double throughput(Duration warmup, Duration window) throws IOException, InterruptedException {
-        try (Hop sink = Hop.start(this, "frame-sink");
-             Hop source = Hop.start(this, "price-source", "127.0.0.1", Integer.toString(sink.listeningPort()))) {
+    /**
+     * Frames per second from a price source to a frame sink over {@code window}, after
+     * {@code warmup}: pre-encoded frames counted by length alone, or with {@code codec} each
+     * encoded by the source and decoded by the sink with the stack's codec.
+     */
+    double throughput(Duration warmup, Duration window, boolean codec) throws IOException, InterruptedException {
+        try (Hop sink = codec ? Hop.start(this, "frame-sink", "decode") : Hop.start(this, "frame-sink");
+             Hop source = Hop.start(this, "price-source", "127.0.0.1", Integer.toString(sink.listeningPort()), codec ? "encode" : "raw")) {
             Thread.sleep(warmup.toMillis());
             String[] first = sink.ask("mark", "MARK");
             Thread.sleep(window.toMillis());

@@ -47,12 +47,12 @@ public final class RawHops {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: RawHops price-source HOST PORT | frame-sink | news-source HOST PORT RATE "
+            throw new IllegalArgumentException("usage: RawHops price-source HOST PORT [encode] | frame-sink [decode] | news-source HOST PORT RATE "
                 + "| strategy-relay ORDER_HOST ORDER_PORT | order-sink EXPECTED_INTERVAL_NS");
         }
         switch (args[0]) {
-            case "price-source" -> priceSource(args[1], Integer.parseInt(args[2]));
-            case "frame-sink" -> frameSink();
+            case "price-source" -> priceSource(args[1], Integer.parseInt(args[2]), args.length > 3 && "encode".equals(args[3]));
+            case "frame-sink" -> frameSink(args.length > 1 && "decode".equals(args[1]));
             case "news-source" -> newsSource(args[1], Integer.parseInt(args[2]), Double.parseDouble(args[3]));
             case "strategy-relay" -> strategyRelay(args[1], Integer.parseInt(args[2]));
             case "order-sink" -> orderSink(Long.parseLong(args[1]));
@@ -60,8 +60,11 @@ public final class RawHops {
         }
     }
 
-    /** Price frames as fast as the socket takes them, written through a 64 KiB buffer: one flush per full buffer. */
-    private static void priceSource(String host, int port) throws IOException {
+    /**
+     * Price frames as fast as the socket takes them, written through a 64 KiB buffer: one flush
+     * per full buffer. Pre-encoded frames, or with {@code encode} each tick encoded as it is sent.
+     */
+    private static void priceSource(String host, int port, boolean encode) throws IOException {
         MessageCodec codec = new MessageCodec();
         String[] symbols = {"AAPL", "MSFT", "GOOGL"};
         byte[][] frames = new byte[4096][];
@@ -72,14 +75,25 @@ public final class RawHops {
         }
         try (Socket socket = connect(host, port)) {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            if (encode) {
+                for (long seq = 1; ; seq++) {
+                    int length = codec.encodeFrame(new PriceTick(SESSION, seq, symbols[(int) (seq % symbols.length)], bid + (seq & 1023),
+                        bid + (seq & 1023) + 2_000_000, SystemEpochNanoClock.instance().epochNanos()));
+                    out.write(codec.buffer(), 0, length);
+                }
+            }
             for (int i = 0; ; i = (i + 1) & (frames.length - 1)) {
                 out.write(frames[i]);
             }
         }
     }
 
-    /** Counts frames by their length headers; {@code mark} on stdin prints {@code MARK <frames> <nanoTime>}. */
-    private static void frameSink() throws IOException {
+    /**
+     * Counts frames by their length headers (with {@code decode}, also decodes each with the
+     * stack's codec); {@code mark} on stdin prints {@code MARK <frames> <nanoTime>}.
+     */
+    private static void frameSink(boolean decode) throws IOException {
+        MessageCodec codec = new MessageCodec();
         try (ServerSocket server = listen()) {
             Socket socket = server.accept();
             socket.setReceiveBufferSize(4 << 20);
@@ -95,6 +109,9 @@ public final class RawHops {
             while (true) {
                 int length = in.readInt();
                 in.readFully(payload, 0, length);
+                if (decode && !(codec.decode(payload, 0, length) instanceof PriceTick)) {
+                    throw new IllegalStateException("not a price frame: " + new String(payload, 0, length, StandardCharsets.UTF_8));
+                }
                 synchronized (lock) {
                     frames[0]++;
                 }
