@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole service on ephemeral ports, with a price book the test writes in place of the
  * orderbook. Every subclass shares one Spring context (same configuration), so the order store,
  * the positions and the rate windows are shared too: each test trades its own symbols and
- * strategies. Prices stay fresh for the whole run (staleness 1 min); a stale price is written
- * 10 min old.
+ * strategies. Prices are written once, before the context starts, and stay fresh for the whole
+ * run (staleness 5 min: the classes that share the context took over 1 min on a loaded 2-core
+ * machine); a stale price is written 10 min old.
  *
  * <p>Symbols: AAPL, MSFT, GOOGL for general use; NOPX registered without a price; UNREG
  * configured but never registered in the book; OLDX stale; one symbol per test class that needs
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
     "trading.order-manager.risk.max-position=500",
     "trading.order-manager.risk.max-gross-notional=10000000",
     "trading.order-manager.risk.max-orders-per-second=20",
-    "trading.pricebook.staleness=1m",
+    "trading.pricebook.staleness=5m",
     "trading.pricebook.open-retry-interval=50ms"})
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class OrderManagerServiceTest {

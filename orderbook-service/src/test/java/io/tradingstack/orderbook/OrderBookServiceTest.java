@@ -3,8 +3,13 @@ package io.tradingstack.orderbook;
 import io.tradingstack.feed.FakeGateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tradingstack.clock.SystemEpochNanoClock;
+import io.tradingstack.metrics.PrometheusHistogram;
+import io.tradingstack.metrics.TradingMetric;
 import io.tradingstack.pricebook.PriceBookReader;
 import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -61,6 +67,9 @@ class OrderBookServiceTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry registry;
 
     @BeforeAll
     static void startGateway() throws IOException {
@@ -183,6 +192,46 @@ class OrderBookServiceTest {
             .contains("trading_feed_sessions_total{feed=\"price\"} 0.0")
             .contains("trading_book_updates_total{symbol=\"GOOG\"} 1.0")
             .contains("trading_book_age_seconds{symbol=\"GOOG\"}");
+    }
+
+    @Test
+    void shouldReadTheP50OfTwentyMicrosecondHopsBackFromPrometheusWithinTenPercent() throws Exception {
+        gateway.accept(); // connected, and sends nothing: the timer holds only these samples
+        Timer emitToBook = registry.get(TradingMetric.HOP_EMIT_TO_BOOK.metricName()).timer();
+        for (int i = 0; i < 1_000; i++) {
+            emitToBook.record(Duration.ofNanos(20_000));
+        }
+
+        String metrics = prometheus();
+
+        assertThat(PrometheusHistogram.quantile(0.5, metrics, "trading_hop_emit_to_book_seconds")).as("p50 seconds")
+            .isCloseTo(20e-6, within(2e-6));
+        assertThat(metrics).contains("trading_hop_emit_to_book_seconds_bucket{le=\"1.0E-6\"} 0")
+            .contains("trading_hop_emit_to_book_seconds_bucket{le=\"+Inf\"} 1000")
+            .contains("trading_hop_emit_to_book_seconds_count 1000")
+            .contains("trading_hop_emit_to_book_seconds_sum ")
+            .contains("trading_hop_emit_to_book_seconds_max ");
+    }
+
+    @Test
+    void shouldReadTheP50OfHundredMillisecondStallsBackFromPrometheusWithinTenPercent() throws Exception {
+        gateway.accept();
+        // Every trading.* timer gets the latency buckets, also one registered after start.
+        Timer stalls = Timer.builder("trading.test.stall").register(registry);
+        for (int i = 0; i < 1_000; i++) {
+            stalls.record(Duration.ofMillis(100));
+        }
+
+        double p50 = PrometheusHistogram.quantile(0.5, prometheus(), "trading_test_stall_seconds");
+
+        assertThat(p50).as("p50 seconds").isCloseTo(0.1, within(0.01));
+    }
+
+    @Test
+    void shouldPublishTheBytesItsThreadsAllocated() throws Exception {
+        gateway.accept();
+
+        assertThat(prometheus()).containsPattern("(?m)^trading_jvm_allocated_bytes_total [1-9]");
     }
 
     private static PriceTick tick(long session, long seq, String symbol) {

@@ -4,6 +4,6 @@ package io.tradingstack.metrics;
 public enum MetricKind {
     COUNTER,
     GAUGE,
-    /** A latency, registered with a percentile histogram so Prometheus can give p50/p99/p99.9. */
+    /** A latency, with the histogram of LatencyHistograms (1 µs to 10.9 s) so Prometheus can give p50/p99/p99.9. */
     TIMER
 }

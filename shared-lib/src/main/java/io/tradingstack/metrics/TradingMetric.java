@@ -74,6 +74,10 @@ public enum TradingMetric {
     TICK_TO_TRADE("trading.tick.to.trade", MetricKind.TIMER,
             "News tick emitted by the gateway (originTs) to the execution decided in the order manager."),
 
+    // ---- every service (TradingMetricsAutoConfiguration) ----
+    JVM_ALLOCATED("trading.jvm.allocated", MetricKind.COUNTER,
+            "Bytes the service's threads allocated on the heap (ThreadMXBean), for bytes allocated per tick."),
+
     // ---- strategy (each series also carries a strategy tag: the configured strategy id) ----
     STRATEGY_ORDERS_SENT("trading.strategy.orders.sent", MetricKind.COUNTER,
             "Orders a strategy sent, each counted once however often it was retried.", Tags.STRATEGY),

@@ -1,9 +1,7 @@
 package io.tradingstack.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -11,29 +9,15 @@ import org.junit.jupiter.api.Test;
 class SystemEpochNanoClockTest {
 
     @Test
-    void shouldAgreeWithTheWallClock() {
-        Instant before = Instant.now();
-        long nanos = SystemEpochNanoClock.instance().epochNanos();
-        Instant after = Instant.now();
+    void shouldReadTheWallClockAtThatMoment() {
+        for (int i = 0; i < 10_000; i++) {
+            long before = toNanos(Instant.now());
+            long nanos = SystemEpochNanoClock.instance().epochNanos();
+            long after = toNanos(Instant.now());
 
-        long slack = Duration.ofMillis(50).toNanos();
-        assertThat(nanos).isBetween(toNanos(before) - slack, toNanos(after) + slack);
-    }
-
-    @Test
-    void shouldNeverGoBackwardsAcrossResamples() {
-        SystemEpochNanoClock clock = new SystemEpochNanoClock(1_000); // re-anchor every microsecond
-        long previous = clock.epochNanos();
-        for (int i = 0; i < 200_000; i++) {
-            long now = clock.epochNanos();
-            assertThat(now).isGreaterThanOrEqualTo(previous);
-            previous = now;
+            // The same clock read in between: no slack, no offset of its own.
+            assertThat(nanos).as("read %d", i).isBetween(before, after);
         }
-    }
-
-    @Test
-    void shouldRefuseANonPositiveResampleInterval() {
-        assertThatThrownBy(() -> new SystemEpochNanoClock(0)).hasMessageContaining("resampleIntervalNanos=0");
     }
 
     private static long toNanos(Instant instant) {

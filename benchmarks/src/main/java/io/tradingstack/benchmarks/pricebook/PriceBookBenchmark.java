@@ -36,7 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code contended}: one thread updates a slot in a loop while another reads it; JMH
  *       reports each thread's ns/op ({@code contendedRead}, {@code contendedWrite}).</li>
  *   <li>{@code writeWithClock}, {@code readWithClock}: the same with one clock read each, as
- *       the convenience overloads do; {@code clock} is that clock read alone.</li>
+ *       the convenience overloads do; {@code clock} is that clock read alone (the wall clock,
+ *       allocation-free), {@code clockNanoTime} the monotonic {@link System#nanoTime()} beside it.</li>
  *   <li>{@code volatileWrite}, {@code volatileRead}, {@code volatileContended}: the same with a
  *       volatile long field: the floor of any cross-thread publication.</li>
  * </ul>
@@ -145,6 +146,12 @@ public class PriceBookBenchmark {
     @Benchmark
     public long clock() {
         return SystemEpochNanoClock.instance().epochNanos();
+    }
+
+    /** The floor of any clock read: the monotonic clock, which is no epoch time. */
+    @Benchmark
+    public long clockNanoTime() {
+        return System.nanoTime();
     }
 
     @Benchmark

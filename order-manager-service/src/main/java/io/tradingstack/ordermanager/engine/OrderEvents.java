@@ -50,7 +50,6 @@ public final class OrderEvents {
         }
         this.tickToTrade = Timer.builder(TradingMetric.TICK_TO_TRADE.metricName())
             .description(TradingMetric.TICK_TO_TRADE.description())
-            .publishPercentileHistogram()
             .register(registry);
     }
 

@@ -62,7 +62,6 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         this.reservedOrderId = reservedOrderId;
         this.commits = Timer.builder(TradingMetric.JOURNAL_WRITE.metricName())
             .description(TradingMetric.JOURNAL_WRITE.description())
-            .publishPercentileHistogram()
             .register(registry);
     }
 

@@ -47,7 +47,6 @@ public final class PriceBookUpdater implements FeedListener {
         this.registry = registry;
         this.emitToBook = Timer.builder(TradingMetric.HOP_EMIT_TO_BOOK.metricName())
             .description(TradingMetric.HOP_EMIT_TO_BOOK.description())
-            .publishPercentileHistogram()
             .register(registry);
     }
 

@@ -36,7 +36,6 @@ final class NewsListener implements FeedListener {
         this.clock = clock;
         this.newsToStrategy = Timer.builder(TradingMetric.HOP_NEWS_TO_STRATEGY.metricName())
             .description(TradingMetric.HOP_NEWS_TO_STRATEGY.description())
-            .publishPercentileHistogram()
             .register(registry);
         this.dropped = Counter.builder(TradingMetric.STRATEGY_ERRORS.metricName())
             .description(TradingMetric.STRATEGY_ERRORS.description())

@@ -81,7 +81,6 @@ public final class OrderClient {
         this.backoff = new RetryBackoff(settings.backoffInitial().toNanos(), settings.backoffMax().toNanos());
         this.roundTrip = Timer.builder(TradingMetric.HOP_ORDER_ROUND_TRIP.metricName())
             .description(TradingMetric.HOP_ORDER_ROUND_TRIP.description())
-            .publishPercentileHistogram()
             .register(registry);
         this.retries = Counter.builder(TradingMetric.STRATEGY_ORDER_RETRIES.metricName())
             .description(TradingMetric.STRATEGY_ORDER_RETRIES.description())
