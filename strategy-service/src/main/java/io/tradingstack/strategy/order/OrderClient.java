@@ -214,7 +214,8 @@ public final class OrderClient {
             } else {
                 retries.increment();
             }
-            Object answer = connection.request(current, order, Math.min(replyTimeoutNanos, deadline - System.nanoTime()));
+            long waitNanos = Math.min(replyTimeoutNanos, deadline - System.nanoTime());
+            Object answer = connection.request(current, order, waitNanos);
             if (answer instanceof Execution execution) {
                 roundTrip.record(System.nanoTime() - firstSent, TimeUnit.NANOSECONDS);
                 backoff.reset();
@@ -227,7 +228,10 @@ public final class OrderClient {
             }
             // A late answer must not arrive on a connection the next order uses: close it.
             connection.discard(current);
-            if (answer == null) {
+            if (answer == null && waitNanos < replyTimeoutNanos && !problem.isEmpty()) {
+                // Cut short by the expiry, not a reply timeout: the earlier attempts' problem stays the cause.
+                connection.problem("no execution for " + order.clientOrderId() + " before its expiry");
+            } else if (answer == null) {
                 problem = "no execution for " + order.clientOrderId() + " within "
                     + TimeUnit.NANOSECONDS.toMillis(replyTimeoutNanos) + " ms";
                 connection.problem(problem + "; resending it on a new connection");
