@@ -83,6 +83,9 @@ class StrategyServiceTest {
         registry.add("trading.strategy.gateway.news-port", () -> gateway.port());
         registry.add("trading.strategy.feed.backoff-initial", () -> "20ms");
         registry.add("trading.strategy.feed.backoff-max", () -> "200ms");
+        // The fake gateway sends no heartbeats: a test slower than the silence limit (3 intervals)
+        // between two news ticks must not lose its connection (each test's context ends it).
+        registry.add("trading.strategy.feed.heartbeat-interval", () -> "10s");
         registry.add("trading.strategy.order-manager.port", () -> orderManager.port());
         // An answer that is to come is never raced by a reply timeout or an expiry.
         registry.add("trading.strategy.order-manager.reply-timeout", () -> "10s");
