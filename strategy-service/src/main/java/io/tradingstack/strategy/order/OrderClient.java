@@ -29,7 +29,8 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  * order manager answers a repeated {@code clientOrderId} with the original execution and never
  * fills it twice, so resending is safe. An order still unanswered {@code expiry} after the
  * engine handed it over (waiting behind another order of the strategy counts) is given up:
- * logged once, counted, and the outcome says so; the strategy's position does not change until
+ * logged once, counted, and the outcome says so, naming the last attempt's problem (an attempt
+ * the expiry cut short names none of its own); the strategy's position does not change until
  * the {@link ExpiredOrderReconciler} finds the order in the order manager (an order sent at least
  * once may have been filled there, its answer lost). A
  * REJECTED execution is final: it is handed back as it is.
