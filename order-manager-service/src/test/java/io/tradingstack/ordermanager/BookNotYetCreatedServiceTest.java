@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "server.port=0",
     "trading.order-manager.server.order-port=0",
-    "trading.pricebook.staleness=1m",
+    "trading.pricebook.staleness=1h",
     "trading.pricebook.open-retry-interval=50ms"})
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BookNotYetCreatedServiceTest {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is under way share the next one: a channel whose fsync waits for the test holds the first
  * order's commit while five more connections queue theirs.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class JournalBatchingServiceTest {
 
     private static final int WAITING = 5;

@@ -39,7 +39,7 @@ public final class OrderManagerInstance implements AutoCloseable {
     public static OrderManagerInstance start(Path journal, Path book, JournalChannel.Factory channels, String... properties)
             throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--trading.order-manager.server.order-port=0",
-            "--trading.pricebook.path=" + book, "--trading.pricebook.staleness=1m",
+            "--trading.pricebook.path=" + book, "--trading.pricebook.staleness=1h",
             "--trading.order-manager.journal.path=" + journal));
         for (String property : properties) {
             args.add("--" + property);

@@ -34,8 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * orderbook. Every subclass shares one Spring context (same configuration), so the order store,
  * the positions and the rate windows are shared too: each test trades its own symbols and
  * strategies. Prices are written once, before the context starts, and stay fresh for the whole
- * run (staleness 5 min: the classes that share the context took over 1 min on a loaded 2-core
- * machine); a stale price is written 10 min old.
+ * run however slow a loaded machine makes it (staleness 1 h); a stale price is written 10 h old.
  *
  * <p>Symbols: AAPL, MSFT, GOOGL for general use; NOPX registered without a price; UNREG
  * configured but never registered in the book; OLDX stale; one symbol per test class that needs
@@ -51,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
     "trading.order-manager.risk.max-position=500",
     "trading.order-manager.risk.max-gross-notional=10000000",
     "trading.order-manager.risk.max-orders-per-second=20",
-    "trading.pricebook.staleness=5m",
+    "trading.pricebook.staleness=1h",
     "trading.pricebook.open-retry-interval=50ms"})
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class OrderManagerServiceTest {
@@ -80,7 +79,7 @@ public abstract class OrderManagerServiceTest {
             .quote("MSFT", "400.00", "400.04")
             .quote("GOOGL", "170.00", "170.02")
             .register("NOPX")
-            .staleQuote("OLDX", "50.00", "50.02", 10);
+            .staleQuote("OLDX", "50.00", "50.02", 600);
     }
 
     @DynamicPropertySource

@@ -101,9 +101,11 @@ class OrderValidationServiceTest extends OrderManagerServiceTest {
     @Test
     void shouldRejectAnOrderForAnotherStrategyThanTheLoggedOnOne() throws Exception {
         client.send(new Logon("validation-check", ""));
-        assertThat(client.isSilentFor(100)).as("no reply to a logon").isTrue();
+        // No reply to a logon: the next frame is the answer to the order sent after it.
         Order foreign = market("someone-else", "AAPL", Side.BUY, 1);
-        assertRejected(client.order(foreign), RejectReason.STRATEGY_MISMATCH);
+        Execution execution = client.order(foreign);
+        assertThat(execution.clientOrderId()).isEqualTo(foreign.clientOrderId());
+        assertRejected(execution, RejectReason.STRATEGY_MISMATCH);
     }
 
     @Test

@@ -86,6 +86,11 @@ class OrderBookServiceTest {
         registry.add("trading.orderbook.gateway.price-port", () -> gateway.port());
         registry.add("trading.orderbook.feed.backoff-initial", () -> "20ms");
         registry.add("trading.orderbook.feed.backoff-max", () -> "200ms");
+        // The fake gateway sends no heartbeats, and a test asks for health after its ticks when it
+        // gets to it: neither the feed's silence limit (3 intervals) nor the book's freshness may
+        // pass in between, however loaded the machine. A DOWN here comes from the gateway going away.
+        registry.add("trading.orderbook.feed.heartbeat-interval", () -> "10s");
+        registry.add("trading.orderbook.book.freshness", () -> "1h");
         registry.add("trading.pricebook.path", () -> bookDirectory.resolve("pricebook.dat").toString());
     }
 
@@ -241,7 +246,8 @@ class OrderBookServiceTest {
     }
 
     private static PriceBookReader reader() {
-        return PriceBookReader.open(bookDirectory.resolve("pricebook.dat"), Duration.ofSeconds(2), 100,
+        // FRESH means written: the test reads the book when it gets to it, long after the write or not.
+        return PriceBookReader.open(bookDirectory.resolve("pricebook.dat"), Duration.ofHours(1), 100,
             SystemEpochNanoClock.instance());
     }
 

@@ -76,11 +76,6 @@ class RecordingListener implements FeedListener {
         return seqs;
     }
 
-    /** No callback within {@code millis}. */
-    void assertQuietFor(long millis) throws InterruptedException {
-        assertThat(events.poll(millis, TimeUnit.MILLISECONDS)).as("no callback").isNull();
-    }
-
     Set<Thread> threads() {
         return threads;
     }

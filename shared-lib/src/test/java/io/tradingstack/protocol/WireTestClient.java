@@ -21,7 +21,11 @@ import java.nio.charset.StandardCharsets;
  */
 public class WireTestClient implements AutoCloseable {
 
-    public static final int READ_TIMEOUT_MILLIS = 10_000;
+    /**
+     * Only a failing test waits this long; it is well above every server-side timeout a test waits
+     * out (the gateway's 10 s replay timeout), so a read never races one.
+     */
+    public static final int READ_TIMEOUT_MILLIS = 30_000;
 
     private final Socket socket;
     private final String server;

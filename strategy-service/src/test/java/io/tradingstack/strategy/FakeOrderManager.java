@@ -29,14 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the protocol describes it: every connection on its own thread, every order answered with one
  * execution on the same connection, a repeated clientOrderId answered with the original
  * execution and never filled twice. How it answers is the test's {@link Policy}: fill now,
- * fill late, reject, or close the connection without answering. With an expected token, a
+ * fill late, reject, leave this receipt unanswered, or close the connection without answering. With an expected token, a
  * connection whose first frame is not a logon with that token gets {@code error} AUTH_FAILED and is
  * closed.
  */
 public final class FakeOrderManager implements AutoCloseable {
 
     /** What the fake does with one receipt of an order. */
-    public sealed interface Action permits Fill, Reject, Close {
+    public sealed interface Action permits Fill, Reject, Ignore, Close {
     }
 
     /** Fill (once per clientOrderId); the answer leaves {@code delayMillis} after the id was first seen. */
@@ -45,6 +45,10 @@ public final class FakeOrderManager implements AutoCloseable {
 
     /** Reject (once per clientOrderId) at once. */
     public record Reject(String reason) implements Action {
+    }
+
+    /** Leave this receipt unanswered, the connection open: the strategy's reply timeout is what ends its wait. */
+    public record Ignore() implements Action {
     }
 
     /** Close the connection without answering. */
@@ -180,6 +184,9 @@ public final class FakeOrderManager implements AutoCloseable {
         Action action = policy.on(order, receipt);
         if (action instanceof Close) {
             return false;
+        }
+        if (action instanceof Ignore) {
+            return true;
         }
         if (action instanceof Reject reject) {
             writer.writeAndFlush(executions.computeIfAbsent(order.clientOrderId(),

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,9 +83,13 @@ class StrategyServiceTest {
         registry.add("trading.strategy.gateway.news-port", () -> gateway.port());
         registry.add("trading.strategy.feed.backoff-initial", () -> "20ms");
         registry.add("trading.strategy.feed.backoff-max", () -> "200ms");
+        // The fake gateway sends no heartbeats: a test slower than the silence limit (3 intervals)
+        // between two news ticks must not lose its connection (each test's context ends it).
+        registry.add("trading.strategy.feed.heartbeat-interval", () -> "10s");
         registry.add("trading.strategy.order-manager.port", () -> orderManager.port());
-        registry.add("trading.strategy.order-manager.reply-timeout", () -> "300ms");
-        registry.add("trading.strategy.order-manager.expiry", () -> "5s");
+        // An answer that is to come is never raced by a reply timeout or an expiry.
+        registry.add("trading.strategy.order-manager.reply-timeout", () -> "10s");
+        registry.add("trading.strategy.order-manager.expiry", () -> "30s");
         registry.add("trading.strategy.order-manager.backoff-initial", () -> "20ms");
         registry.add("trading.strategy.order-manager.backoff-max", () -> "200ms");
         registry.add("trading.strategy.sample-interval", () -> "20ms");
@@ -143,8 +146,10 @@ class StrategyServiceTest {
         feed.send(again);
         awaitTrue(() -> strategy().path("lastSignal").path("newsSeq").asLong() == again.seq());
         assertThat(strategy().path("lastSignal").path("signal").asString()).startsWith("AT_TARGET");
+        // The same signal again sends nothing: no new order, no resend of the first (answered at its first attempt).
         assertThat(strategy().path("orders").path("sent").asLong()).isEqualTo(1);
-        assertThat(orderManager.nextOrder(200)).as("the same signal again sends nothing").isNull();
+        assertThat(strategy().path("lastOrder").path("attempts").asInt()).isEqualTo(1);
+        assertThat(orderManager.nextOrder(0)).as("the same signal again sends nothing").isNull();
         assertThat(orderManager.connectionsWithoutLogon()).isEmpty();
     }
 
@@ -160,13 +165,14 @@ class StrategyServiceTest {
         awaitTrue(() -> strategy().path("lastSignal").path("newsSeq").asLong() == 1);
         assertThat(strategy().path("lastSignal").path("signal").asString()).isEqualTo("NO_FRESH_PRICE: MSFT slot is STALE");
         assertThat(strategy().path("orders").path("sent").asLong()).isZero();
-        assertThat(orderManager.nextOrder(200)).isNull();
+        assertThat(orderManager.nextOrder(0)).isNull();
     }
 
     @Test
     void shouldResendTheSameClientOrderIdWhenTheAnswerIsLateAndMoveThePositionOnce() throws Exception {
-        // Each receipt of an id is answered 1 s after its first: three reply timeouts of 300 ms pass first.
-        orderManager.policy((order, receipt) -> new FakeOrderManager.Fill(1_000));
+        // The first receipt is never answered on its connection: the reply timeout (10 s) passes for
+        // sure, and the resend is answered at once.
+        orderManager.policy((order, receipt) -> receipt == 1 ? new FakeOrderManager.Ignore() : new FakeOrderManager.Fill(0));
         FakeGateway.Connection feed = gateway.accept();
         warmUp("GOOGL", -1);
 
@@ -174,12 +180,11 @@ class StrategyServiceTest {
 
         FakeOrderManager.Received first = orderManager.nextOrder(10_000);
         assertThat(first).isNotNull();
+        FakeOrderManager.Received second = orderManager.nextOrder(30_000);
+        assertThat(second).as("resent after the reply timeout").isNotNull();
         awaitTrue(() -> strategy().path("positions").path("GOOGL").asLong() == -100);
-        List<FakeOrderManager.Received> attempts = new ArrayList<>(List.of(first));
-        for (FakeOrderManager.Received next = orderManager.nextOrder(300); next != null; next = orderManager.nextOrder(300)) {
-            attempts.add(next);
-        }
-        assertThat(attempts).hasSizeGreaterThanOrEqualTo(2);
+        List<FakeOrderManager.Received> attempts = List.of(first, second);
+        assertThat(orderManager.nextOrder(0)).as("answered: not sent again").isNull();
         assertThat(attempts).extracting(received -> received.order().clientOrderId())
             .containsOnly(first.order().clientOrderId());
         assertThat(attempts).extracting(received -> received.order().side()).containsOnly(Side.SELL);
@@ -213,7 +218,7 @@ class StrategyServiceTest {
         awaitTrue(() -> strategy().path("positions").path("AAPL").asLong() == 100);
         assertThat(strategy().path("lastOrder").path("attempts").asInt()).isEqualTo(2);
         assertThat(strategy().path("orders").path("filled").asLong()).isEqualTo(1);
-        assertThat(orderManager.nextOrder(200)).isNull();
+        assertThat(orderManager.nextOrder(0)).as("answered at the second attempt: not sent again").isNull();
         assertThat(orderManager.connectionsWithoutLogon()).isEmpty();
     }
 

@@ -86,8 +86,9 @@ class UpstreamRestartIT {
         awaitMoreFills(orderManager, 20, "trading before any fault");
 
         // ---- the orderbook away: the book goes stale, nothing fills, then it reopens the file in place ----
-        long orderbookKilled = epochNanos();
         orderbook.kill();
+        // Stamped once it is gone (kill waits for that): every book write it made is before this.
+        long orderbookKilled = epochNanos();
         awaitBookDown(orderManager, "the order manager sees a stale book without the orderbook");
         awaitBookDown(strategy, "the strategy sees a stale book without the orderbook");
         holdTheOutage();
@@ -97,8 +98,9 @@ class UpstreamRestartIT {
         assertNoFillBetween(orderManager, orderbookKilled + STALENESS.toNanos(), orderbookBack, "the orderbook was away");
 
         // ---- the gateway away: a new session on its return, followed and counted by the subscribers ----
-        long gatewayKilled = epochNanos();
         gateway.kill();
+        // Stamped once it is gone: every tick it sent is before this.
+        long gatewayKilled = epochNanos();
         Deadline.await("the orderbook reports its feed DOWN without the gateway", Duration.ofSeconds(30),
                 () -> orderbook.get("/actuator/health").statusCode() == 503);
         awaitBookDown(orderManager, "the order manager sees a stale book without the gateway");

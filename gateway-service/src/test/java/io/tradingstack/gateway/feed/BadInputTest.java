@@ -28,12 +28,16 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * Protocol errors on either port: each gets an {@code error} frame naming its reason, a closed
  * connection and a count, while a healthy subscriber on the same port misses nothing.
+ *
+ * <p>The replay timeout is 10 s: every client here sends its first frame right after connecting,
+ * and a test thread held up on a loaded machine must not turn that into NO_REPLAY. The test of
+ * the timeout itself waits it out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.port=0",
         "trading.gateway.feeds.price-port=0",
         "trading.gateway.feeds.news-port=0",
-        "trading.gateway.feeds.replay-timeout=500ms",
+        "trading.gateway.feeds.replay-timeout=10s",
         "trading.gateway.market.ticks-per-second=100",
         "trading.gateway.news.per-second=20"})
 @DirtiesContext

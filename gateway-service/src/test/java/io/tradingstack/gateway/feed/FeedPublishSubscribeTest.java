@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradingstack.metrics.TradingMetric;
@@ -45,8 +47,14 @@ class FeedPublishSubscribeTest {
         Feed feed = feed(2_000);
         SubscriberSettings settings = new SubscriberSettings(SESSION, System::nanoTime, Duration.ofSeconds(1).toNanos(),
                 256L << 20, 64 << 10);
+        // The last message waits for the fourth subscriber: however the threads are scheduled, more
+        // than 3 join while the feed publishes (flat out on either side of that wait).
+        CountDownLatch fourJoined = new CountDownLatch(4);
         Thread publisher = new Thread(() -> {
             for (int i = 1; i <= messages; i++) {
+                if (i == messages) {
+                    awaitLatch(fourJoined);
+                }
                 feed.publish(new PriceQuote("AAPL", i, i + 1L));
             }
         }, "publisher");
@@ -66,6 +74,7 @@ class FeedPublishSubscribeTest {
             receiver.outcome = feed.subscribe(subscriber, new ReplayRequest(fromSeq, SESSION));
             subscriber.start("subscriber-" + receivers.size());
             receivers.add(receiver);
+            fourJoined.countDown();
             Thread.onSpinWait();
         }
         publisher.join();
@@ -101,6 +110,15 @@ class FeedPublishSubscribeTest {
         assertThat(feed.subscriberCount()).isZero();
         assertThat(registry.get(TradingMetric.FEED_SLOW_CONSUMERS_CUT.metricName()).counter().count()).isEqualTo(1);
         verify(connection, timeout(10_000)).close();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).as("four subscribers joined").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Feed feed(int ringSize) {

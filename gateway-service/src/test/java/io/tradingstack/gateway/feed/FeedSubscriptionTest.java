@@ -1,17 +1,20 @@
 package io.tradingstack.gateway.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.gateway.FeedTestClient;
 import io.tradingstack.metrics.TradingMetric;
+import io.tradingstack.protocol.Message;
 import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.ReplayRequest;
@@ -85,11 +88,24 @@ class FeedSubscriptionTest {
     @Test
     void shouldSendNothingUntilTheSubscriberSendsItsReplay() throws Exception {
         try (FeedTestClient client = FeedTestClient.connect(servers.port(FeedKind.PRICE))) {
-            assertThat(client.isSilentFor(300)).as("nothing before the replay").isTrue();
+            // The gateway has accepted the connection (open, not subscribed); then ticks are
+            // published, and a heartbeat interval (1 s) passes, while it has sent no replay.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> servers.openConnections(FeedKind.PRICE) > servers.subscribers(FeedKind.PRICE));
+            long acceptedAt = System.nanoTime();
+            long lastBefore = servers.lastSeq(FeedKind.PRICE);
+            await().atMost(Duration.ofSeconds(10)).until(() -> servers.lastSeq(FeedKind.PRICE) >= lastBefore + 5
+                    && System.nanoTime() - acceptedAt > TimeUnit.SECONDS.toNanos(1));
 
-            client.send(ReplayRequest.liveOnly());
+            client.send(new ReplayRequest(lastBefore + 1, servers.session()));
 
-            assertThat(client.readData(PriceTick.class, 1)).hasSize(1);
+            // Nothing before the replay: the first frame is the first one replayed, and the rest follow it.
+            Message first = client.readPresent();
+            assertThat(first).as("the first frame on the connection").isInstanceOf(PriceTick.class);
+            assertThat(((PriceTick) first).seq()).isEqualTo(lastBefore + 1);
+            List<Long> seqs = new ArrayList<>(List.of(lastBefore + 1));
+            client.readData(PriceTick.class, 10).forEach(tick -> seqs.add(tick.seq()));
+            assertContiguous(seqs);
         }
     }
 

@@ -22,14 +22,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * A subscriber that stops reading: small socket buffers and a small byte limit, so that at
- * 2,000 ticks/s its queue passes the limit within a second.
+ * A subscriber that stops reading: small socket buffers and a byte limit that its queue passes
+ * within seconds at 2,000 ticks/s. The limit is the same for the fast subscriber, whose reader
+ * is a test thread: at 1 MB it may be starved for seconds on a loaded machine without being cut
+ * too (256 KB is about one second of ticks).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.port=0",
         "trading.gateway.feeds.price-port=0",
         "trading.gateway.feeds.news-port=0",
-        "trading.gateway.feeds.max-queued-bytes=256KB",
+        "trading.gateway.feeds.max-queued-bytes=1MB",
         "trading.gateway.feeds.socket-send-buffer=16KB",
         "trading.gateway.market.ticks-per-second=2000",
         "trading.gateway.news.per-second=0"})
@@ -68,7 +70,7 @@ class SlowConsumerTest {
 
             slow.send(ReplayRequest.liveOnly()); // and never reads
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> slowConsumersCut() >= 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> slowConsumersCut() >= 1);
             long cutAt = servers.lastSeq(FeedKind.PRICE);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> fastFailure.get() != null || fastSeqs.get(fastSeqs.size() - 1) >= cutAt + 1_000);

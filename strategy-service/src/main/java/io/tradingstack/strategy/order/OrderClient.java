@@ -29,7 +29,8 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  * order manager answers a repeated {@code clientOrderId} with the original execution and never
  * fills it twice, so resending is safe. An order still unanswered {@code expiry} after the
  * engine handed it over (waiting behind another order of the strategy counts) is given up:
- * logged once, counted, and the outcome says so; the strategy's position does not change until
+ * logged once, counted, and the outcome says so, naming the last attempt's problem (an attempt
+ * the expiry cut short names none of its own); the strategy's position does not change until
  * the {@link ExpiredOrderReconciler} finds the order in the order manager (an order sent at least
  * once may have been filled there, its answer lost). A
  * REJECTED execution is final: it is handed back as it is.
@@ -213,7 +214,8 @@ public final class OrderClient {
             } else {
                 retries.increment();
             }
-            Object answer = connection.request(current, order, Math.min(replyTimeoutNanos, deadline - System.nanoTime()));
+            long waitNanos = Math.min(replyTimeoutNanos, deadline - System.nanoTime());
+            Object answer = connection.request(current, order, waitNanos);
             if (answer instanceof Execution execution) {
                 roundTrip.record(System.nanoTime() - firstSent, TimeUnit.NANOSECONDS);
                 backoff.reset();
@@ -226,7 +228,10 @@ public final class OrderClient {
             }
             // A late answer must not arrive on a connection the next order uses: close it.
             connection.discard(current);
-            if (answer == null) {
+            if (answer == null && waitNanos < replyTimeoutNanos && !problem.isEmpty()) {
+                // Cut short by the expiry, not a reply timeout: the earlier attempts' problem stays the cause.
+                connection.problem("no execution for " + order.clientOrderId() + " before its expiry");
+            } else if (answer == null) {
                 problem = "no execution for " + order.clientOrderId() + " within "
                     + TimeUnit.NANOSECONDS.toMillis(replyTimeoutNanos) + " ms";
                 connection.problem(problem + "; resending it on a new connection");

@@ -98,13 +98,18 @@ class ExpiredOrderReconcilerTest {
 
     @Test
     void shouldKeepLookingUntilTheWindowEndsThenGiveUp() throws Exception {
-        ExpiredOrderReconciler reconciler = reconciler(api.getAddress().getPort(), Duration.ofMillis(300));
+        // Long enough that the first look-up, however slow, falls inside it; the test then waits it out.
+        Duration window = Duration.ofSeconds(10);
+        ExpiredOrderReconciler reconciler = reconciler(api.getAddress().getPort(), window);
         reconciler.track(expired("s-3"));
+        long tracked = System.nanoTime(); // not before the reconciler's own stamp
 
         reconciler.reconcileOnce();
         assertThat(reconciler.inDoubt()).as("not found yet, within the window").isEqualTo(1);
 
-        Thread.sleep(400);
+        while (System.nanoTime() - tracked <= window.toNanos()) {
+            Thread.sleep(50);
+        }
         reconciler.reconcileOnce();
 
         assertThat(reconciler.inDoubt()).isZero();

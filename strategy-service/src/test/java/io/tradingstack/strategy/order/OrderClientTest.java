@@ -12,6 +12,7 @@ import io.tradingstack.strategy.StrategyProperties;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -20,11 +21,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.util.unit.DataSize;
 
-/** One order client against a fake order manager: answers, rejections, expiry, a refused logon, no server. */
+/**
+ * One order client against a fake order manager: answers, rejections, expiry, a refused logon, no server.
+ *
+ * <p>No test races a reply timeout or an expiry against the fake or the client's threads: an
+ * answer that is to come is given 10 s, and an expiry that is to pass is one the test waits out
+ * (10 s where attempts must fit in it), or is passed while the client is held in the listener.
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OrderClientTest {
 
+    private static final Duration GENEROUS = Duration.ofSeconds(10);
+
     private final BlockingQueue<OrderOutcome> outcomes = new LinkedBlockingQueue<>();
+    /** Each outcome's hand-over waits for it, so a test can hold the client's sender thread; open by default. */
+    private volatile CountDownLatch handOver = new CountDownLatch(0);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private FakeOrderManager orderManager;
     private OrderClient client;
@@ -44,7 +55,7 @@ class OrderClientTest {
     @Test
     void shouldHandBackTheFillAndTimeTheRoundTrip() throws Exception {
         orderManager = new FakeOrderManager();
-        client = start(orderManager.port(), "", Duration.ofSeconds(2), Duration.ofSeconds(10));
+        client = start(orderManager.port(), "", GENEROUS, GENEROUS);
         Order order = order();
 
         assertThat(client.submit(order)).isTrue();
@@ -65,7 +76,7 @@ class OrderClientTest {
     void shouldHandBackARejectionAsFinal() throws Exception {
         orderManager = new FakeOrderManager();
         orderManager.policy((order, receipt) -> new FakeOrderManager.Reject("NOT_MARKETABLE"));
-        client = start(orderManager.port(), "", Duration.ofSeconds(2), Duration.ofSeconds(10));
+        client = start(orderManager.port(), "", GENEROUS, GENEROUS);
 
         client.submit(order());
 
@@ -79,18 +90,19 @@ class OrderClientTest {
     @Test
     void shouldGiveUpAfterTheExpiryWhenNoAnswerComes() throws Exception {
         orderManager = new FakeOrderManager();
+        // Never answered: every reply timeout fires for sure; the expiry leaves room for ~20 of them.
         orderManager.policy((order, receipt) -> new FakeOrderManager.Fill(60_000));
-        client = start(orderManager.port(), "", Duration.ofMillis(100), Duration.ofMillis(500));
+        client = start(orderManager.port(), "", Duration.ofMillis(500), GENEROUS);
         Order order = order();
 
         client.submit(order);
 
-        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        OrderOutcome outcome = outcomes.poll(20, TimeUnit.SECONDS);
         assertThat(outcome.isExpired()).isTrue();
         assertThat(outcome.attempts()).isGreaterThanOrEqualTo(3);
-        assertThat(outcome.problem()).contains("no execution for " + order.clientOrderId() + " within 100 ms");
+        assertThat(outcome.problem()).isEqualTo("no execution for " + order.clientOrderId() + " within 500 ms");
         for (int i = 0; i < outcome.attempts(); i++) {
-            assertThat(orderManager.nextOrder(1_000).order()).isEqualTo(order);
+            assertThat(orderManager.nextOrder(10_000).order()).isEqualTo(order);
         }
         assertThat(registry.get("trading.strategy.order.retries").counter().count()).isEqualTo(outcome.attempts() - 1);
         assertThat(registry.find("trading.hop.order.round.trip").timer().count()).isZero();
@@ -102,14 +114,22 @@ class OrderClientTest {
     void shouldCountTheExpiryFromTheHandOverForAnOrderQueuedBehindAnother() throws Exception {
         orderManager = new FakeOrderManager();
         orderManager.policy((order, receipt) -> new FakeOrderManager.Fill(60_000));
-        client = start(orderManager.port(), "", Duration.ofMillis(100), Duration.ofMillis(500));
+        handOver = new CountDownLatch(1);
+        Duration expiry = Duration.ofMillis(500);
+        client = start(orderManager.port(), "", Duration.ofMillis(100), expiry);
         Order first = order();
         Order second = order();
 
         client.submit(first);
         client.submit(second);
+        long secondHandedOver = System.nanoTime(); // not before the client's own stamp of it
 
+        // The sender thread is held handing over the first outcome until the second's expiry has passed.
         assertThat(outcomes.poll(10, TimeUnit.SECONDS).order()).isEqualTo(first);
+        while (System.nanoTime() - secondHandedOver <= expiry.toNanos()) {
+            Thread.sleep(10);
+        }
+        handOver.countDown();
         OrderOutcome queued = outcomes.poll(10, TimeUnit.SECONDS);
         assertThat(queued.order()).isEqualTo(second);
         assertThat(queued.isExpired()).isTrue();
@@ -120,16 +140,19 @@ class OrderClientTest {
     @Test
     void shouldLogOnFirstAndReportARefusedLogon() throws Exception {
         orderManager = new FakeOrderManager("right-token");
-        client = start(orderManager.port(), "wrong-token", Duration.ofMillis(200), Duration.ofMillis(600));
+        // Every attempt ends on the refusal, never on a reply timeout; the expiry ends the order.
+        client = start(orderManager.port(), "wrong-token", GENEROUS, GENEROUS);
 
         awaitTrue(() -> client.status().lastError().contains("order manager sent error AUTH_FAILED"));
         client.submit(order());
 
-        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        OrderOutcome outcome = outcomes.poll(20, TimeUnit.SECONDS);
         assertThat(outcome.isExpired()).isTrue();
         // The refusal itself, or the write it broke (when the write fails first, the error frame is lost with the socket).
         assertThat(outcome.problem()).containsAnyOf("AUTH_FAILED", "sending to", "closed");
-        assertThat(orderManager.nextOrder(100)).isNull();
+        assertThat(outcome.attempts()).isPositive();
+        // Refused at the logon, it never read an order: one it read would have been filled, not expired.
+        assertThat(orderManager.nextOrder(0)).isNull();
         assertThat(orderManager.connectionsWithoutLogon()).isEmpty();
         assertThat(client.status().connected()).isFalse();
     }
@@ -140,11 +163,12 @@ class OrderClientTest {
         try (ServerSocket closed = new ServerSocket(0)) {
             port = closed.getLocalPort();
         }
-        client = start(port, "", Duration.ofMillis(200), Duration.ofMillis(500));
+        // Every connect fails at once; the expiry leaves the sender thread time to try, loaded or not.
+        client = start(port, "", Duration.ofMillis(200), GENEROUS);
 
         client.submit(order());
 
-        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        OrderOutcome outcome = outcomes.poll(20, TimeUnit.SECONDS);
         assertThat(outcome.isExpired()).isTrue();
         assertThat(outcome.attempts()).isZero();
         assertThat(outcome.problem()).contains("cannot connect to the order manager at 127.0.0.1:" + port);
@@ -160,7 +184,10 @@ class OrderClientTest {
         // Not started: the tests read what it holds, no look-ups are made.
         reconciler = new ExpiredOrderReconciler("127.0.0.1", 1, Duration.ofHours(1), Duration.ofHours(1), outcomes::put,
             registry);
-        OrderClient started = new OrderClient("momentum-1", token, settings, outcomes::put, reconciler, registry, event -> {
+        OrderClient started = new OrderClient("momentum-1", token, settings, outcome -> {
+            outcomes.put(outcome);
+            handOver.await();
+        }, reconciler, registry, event -> {
         });
         started.start();
         return started;
