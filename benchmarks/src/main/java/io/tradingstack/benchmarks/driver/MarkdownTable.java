@@ -56,8 +56,13 @@ final class MarkdownTable {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
     }
 
+    /** A ratio with two decimals, or three significant digits below 0.01 (so that a small one is not shown as 0). */
     static String ratio(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, "%.2f×", value);
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "–";
+        }
+        return value >= 0.01 || value == 0 ? String.format(Locale.ROOT, "%.2f×", value)
+            : new java.math.BigDecimal(value).round(new java.math.MathContext(3)).toPlainString() + "×";
     }
 
     static String decimal(double value, int places) {

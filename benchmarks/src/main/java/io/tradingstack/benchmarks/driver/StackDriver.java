@@ -127,7 +127,7 @@ public final class StackDriver {
         @Mixin
         Common common;
 
-        @Option(names = "--rates", split = ",", defaultValue = "10000,25000,50000,100000,150000,200000,250000,300000,400000",
+        @Option(names = "--rates", split = ",", defaultValue = "5000,10000,25000,50000,100000,150000,200000,250000,300000,400000",
             description = "Price ticks/s of each step, in order; the stepping ends at the first step that fails (default ${DEFAULT-VALUE}).")
         List<Double> rates;
 
