@@ -34,8 +34,8 @@ COPY --from=layers /layers/snapshot-dependencies/ ./
 COPY --from=layers /layers/application/ ./
 COPY docker/healthcheck /usr/local/bin/healthcheck
 
-# In a container the ports must listen on every interface (outside one they bind 127.0.0.1,
-# DESIGN §9); which host ports reach them is decided where the container is run. Every other
+# In a container the ports must listen on every interface (outside one they bind 127.0.0.1);
+# which host ports reach them is decided where the container is run. Every other
 # key is configured through the environment as well (README "Configuration").
 ENV TRADING_STACK_SERVICE=${SERVICE} \
     SERVER_ADDRESS=0.0.0.0 \

@@ -63,9 +63,9 @@ public record GatewayProperties(
     }
 
     /**
-     * The price and news feed servers (DESIGN §3 "Feeds").
+     * The price and news feed servers.
      *
-     * @param bindAddress       the interface both servers listen on; loopback unless configured (DESIGN §9)
+     * @param bindAddress       the interface both servers listen on; loopback unless configured
      * @param pricePort         price feed TCP port; 0 picks a free one
      * @param newsPort          news feed TCP port; 0 picks a free one
      * @param maxConnections    connections each feed accepts at once; the next gets {@code TOO_MANY_CONNECTIONS}

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param validation what a well-formed order must satisfy before risk is asked
  * @param risk       the limits of the whole book of orders
  * @param tokens     strategyId → token; when any is configured, every connection must log on
- *                   first with a matching pair (DESIGN §3, §9). Empty: no logon required
+ *                   first with a matching pair. Empty: no logon required
  * @param journal    the file every decided order is written to before it is answered
  */
 @ConfigurationProperties("trading.order-manager")
@@ -63,7 +63,7 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
     }
 
     /**
-     * @param bindAddress    the interface the order server listens on; loopback unless configured (DESIGN §9)
+     * @param bindAddress    the interface the order server listens on; loopback unless configured
      * @param orderPort      order TCP port; 0 picks a free one
      * @param maxFrameLength largest frame payload read or written
      * @param maxConnections connections accepted at once; the next gets {@code TOO_MANY_CONNECTIONS} and is closed

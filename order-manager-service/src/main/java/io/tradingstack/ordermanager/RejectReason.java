@@ -79,7 +79,7 @@ public enum RejectReason {
     }
 
     /**
-     * The rejection of an {@code order} frame that decoded to a value failure (DESIGN §3: a
+     * The rejection of an {@code order} frame that decoded to a value failure (a
      * well-formed order whose values break a rule). A quantity out of range is named by the
      * quantity rule, whichever stage caught it.
      *

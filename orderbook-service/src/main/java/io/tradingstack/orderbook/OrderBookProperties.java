@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * the book counts as fresh. Validated at start-up; every violation is reported at once.
  *
  * @param gateway the gateway's price feed
- * @param feed    the subscriber's timing and limits (DESIGN §3)
+ * @param feed    the subscriber's timing and limits
  * @param book    the book's health and header heartbeat
  */
 @ConfigurationProperties("trading.orderbook")

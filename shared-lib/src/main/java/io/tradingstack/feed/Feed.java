@@ -1,7 +1,7 @@
 package io.tradingstack.feed;
 
 /**
- * The gateway's two feeds (DESIGN §3). The name is the {@code feed} tag of every feed metric
+ * The gateway's two feeds. The name is the {@code feed} tag of every feed metric
  * and part of the client thread's name, so it stays one of a small, fixed set.
  */
 public enum Feed {

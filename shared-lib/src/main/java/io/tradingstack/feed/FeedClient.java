@@ -21,7 +21,7 @@ import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.support.MessageBuilder;
 
 /**
- * Subscribes to one gateway feed (DESIGN §3) and hands its data messages, in order, to a
+ * Subscribes to one gateway feed and hands its data messages, in order, to a
  * {@link FeedListener}; the server side is the gateway's feed server.
  *
  * <p>It connects, sends its one {@code replay} frame (live only on the first connect, else
@@ -240,7 +240,7 @@ public final class FeedClient implements SmartLifecycle {
             return false;
         }
         try {
-            // The first and only frame a subscriber sends (DESIGN §3).
+            // The first and only frame a subscriber sends.
             connection.send(MessageBuilder.withPayload(replay).build());
         } catch (RuntimeException e) {
             connection.close();

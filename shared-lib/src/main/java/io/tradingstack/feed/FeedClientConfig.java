@@ -74,7 +74,7 @@ public record FeedClientConfig(String host, int port, Duration heartbeatInterval
         }
     }
 
-    /** The defaults of DESIGN §3 for a gateway at {@code host:port}. */
+    /** The protocol's default timings for a gateway at {@code host:port}. */
     public static FeedClientConfig defaults(String host, int port) {
         return new FeedClientConfig(host, port, DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_DEAD_AFTER_HEARTBEATS,
                 DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX, Framing.DEFAULT_MAX_FRAME_LENGTH, DEFAULT_CONNECT_TIMEOUT);

@@ -20,7 +20,7 @@ import org.springframework.messaging.support.ErrorMessage;
 
 /**
  * Receives the frames of one connection at a time from Spring Integration's read loop and
- * applies the subscriber side of the feed protocol (DESIGN §3): delivers data in order, drops
+ * applies the subscriber side of the feed protocol: delivers data in order, drops
  * duplicates, follows resets and new sessions, and closes the connection on a gap, a
  * heartbeat ahead of us, an {@code error} frame or an invalid frame, so that the client
  * reconnects and replays.

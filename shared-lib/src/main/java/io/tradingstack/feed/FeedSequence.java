@@ -3,7 +3,7 @@ package io.tradingstack.feed;
 import io.tradingstack.protocol.ReplayRequest;
 
 /**
- * Where a subscriber stands in a feed (DESIGN §3): the gateway session it follows and the last
+ * Where a subscriber stands in a feed: the gateway session it follows and the last
  * data sequence it accepted, and so what to ask for on the next connect.
  *
  * <p>Only the feed thread changes it. {@link #session()} and {@link #lastSeq()} are volatile so

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * A subscriber's feed settings as a service binds them ({@code trading.orderbook.feed.*},
  * {@code trading.strategy.feed.*}): one record, so that every subscriber has the same keys,
- * defaults and validation (DESIGN §3).
+ * defaults and validation.
  *
  * @param heartbeatInterval   the gateway's heartbeat interval
  * @param deadAfterHeartbeats a connection silent this many intervals is dead and replaced

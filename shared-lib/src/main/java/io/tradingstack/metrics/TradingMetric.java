@@ -3,7 +3,7 @@ package io.tradingstack.metrics;
 import java.util.List;
 
 /**
- * Every metric the stack publishes, with its one-line meaning, in one place (DESIGN §7), as
+ * Every metric the stack publishes, with its one-line meaning, in one place, as
  * Aeron keeps its system counters. Services register meters by these names only, so the
  * Grafana dashboard and the docs cannot drift from the code. Names are dotted lower case;
  * Prometheus shows them with underscores and a unit suffix ({@code trading_tick_to_trade_seconds}).

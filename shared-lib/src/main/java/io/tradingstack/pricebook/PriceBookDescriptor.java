@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Layout of the memory-mapped price book file (DESIGN §4): one header cache line, then one
+ * Layout of the memory-mapped price book file: one header cache line, then one
  * 64-byte cache line per symbol. All fields are in native byte order; every {@code long} is
  * 8-byte aligned so that ordered {@code VarHandle} accesses work on the mapping.
  *

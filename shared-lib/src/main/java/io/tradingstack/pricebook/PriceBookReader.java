@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads a price book mapped read-only (DESIGN §4). Lock-free and allocation-free on
+ * Reads a price book mapped read-only. Lock-free and allocation-free on
  * {@link #read}; safe to share between threads (each thread reuses its own
  * {@link PriceSnapshot}).
  *

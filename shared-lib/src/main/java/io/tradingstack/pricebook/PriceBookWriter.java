@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The single writer of a price book (DESIGN §4): registers symbols and publishes prices with a
+ * The single writer of a price book: registers symbols and publishes prices with a
  * seqlock per slot, lock-free, without allocating on {@link #update}.
  *
  * <p>Only one thread may write: the owner is captured on the first {@link #update} and checked

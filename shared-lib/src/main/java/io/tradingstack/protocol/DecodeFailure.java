@@ -4,7 +4,7 @@ package io.tradingstack.protocol;
  * Why a frame could not be decoded. The name is the stable code sent as {@code reason} in
  * an {@code error} frame and used as the {@code reason} tag of {@code trading.frames.invalid}.
  *
- * <p>Two stages, as DESIGN §3 separates them: a <em>protocol violation</em> (the frame or
+ * <p>Two stages, as the protocol separates them: a <em>protocol violation</em> (the frame or
  * its JSON is not a message of this protocol) closes the connection; a <em>value</em>
  * failure is a well-formed message whose content breaks a rule, which the order server
  * answers with a REJECTED execution and the connection stays open.

@@ -10,7 +10,7 @@ import java.io.InputStream;
  * before anything is allocated for it.
  *
  * <p>A frame error leaves the stream at an unknown position, so after any protocol-violation
- * {@link DecodeError} the caller closes the connection (DESIGN §3).
+ * {@link DecodeError} the caller closes the connection.
  */
 public final class FrameReader {
 

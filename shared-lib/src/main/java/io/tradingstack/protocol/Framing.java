@@ -2,7 +2,7 @@ package io.tradingstack.protocol;
 
 /**
  * The frame: a 4-byte big-endian payload length (the header not counted), then the payload
- * (DESIGN §3). Lengths 1 to the maximum are valid; 0, a negative value read as a signed int,
+ *. Lengths 1 to the maximum are valid; 0, a negative value read as a signed int,
  * or more than the maximum are refused before anything is allocated for the payload.
  */
 public final class Framing {

@@ -3,7 +3,7 @@ package io.tradingstack.protocol;
 /**
  * The native {@link JsonEngine}: reads one JSON object (RFC 8259, strict) from UTF-8 bytes and
  * records where the value of each {@link Field} lies, in one pass and without allocating. Values of fields it does not know are checked
- * for well-formedness and skipped (DESIGN §3: unknown extra fields are ignored).
+ * for well-formedness and skipped (unknown extra fields are ignored).
  *
  * <p>Not thread-safe: one scanner per decoder, one decoder per connection or thread. The
  * scanner keeps references into the caller's buffer until the next {@link #scan}.
@@ -124,7 +124,7 @@ final class JsonObjectScanner extends ScannedObject {
             }
             case 'n' -> {
                 skipLiteral("null");
-                return; // null counts as absent (DESIGN §3)
+                return; // null counts as absent
             }
             default -> {
                 valueKind = NUMBER;

@@ -1,7 +1,7 @@
 package io.tradingstack.protocol;
 
 /**
- * One JSON object on the wire (DESIGN §3). Each record is immutable; the codec writes no
+ * One JSON object on the wire. Each record is immutable; the codec writes no
  * nulls, so an optional field that is absent is given by a sentinel documented on the record.
  */
 public sealed interface Message extends Decoded

@@ -3,7 +3,7 @@ package io.tradingstack.protocol;
 import java.math.BigDecimal;
 
 /**
- * Prices as fixed-point {@code long}s: the price times 10^8 (DESIGN §4). No floating point
+ * Prices as fixed-point {@code long}s: the price times 10^8. No floating point
  * touches money inside the stack; JSON numbers are converted exactly at the wire edge, and a
  * price with more than eight significant decimals is refused rather than rounded.
  */

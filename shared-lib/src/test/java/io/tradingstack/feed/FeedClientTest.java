@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The subscriber side of DESIGN §3 against a fake gateway on a real socket. */
+/** The subscriber side of the feed protocol against a fake gateway on a real socket. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FeedClientTest {
 

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * violation is reported at once.
  *
  * @param gateway        the gateway's news feed
- * @param feed           the news subscriber's timing and limits (DESIGN §3)
+ * @param feed           the news subscriber's timing and limits
  * @param orderManager   the order manager's order port and the order client's timing
  * @param sampleInterval how often the engine samples every traded symbol's mid from the price book
  * @param strategies     the strategies that run side by side, each with its own id; default one

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stack in Docker (DESIGN §10, "containers"): the four services as containers of the images
+ * The stack in Docker: the four services as containers of the images
  * the project's Dockerfile builds from their jars, on one Docker network, orderbook, order
  * manager and strategy sharing the price book on one tmpfs volume, the order manager's journal
  * on a named volume; asserted only through the published ports (the price feed, and HTTP:

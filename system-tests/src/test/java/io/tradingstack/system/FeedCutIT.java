@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The price feed cut by the network (DESIGN §10 faults; issue 6, point 4): the gateway runs in a
+ * The price feed cut by the network: the gateway runs in a
  * network namespace of the test's own, the orderbook outside it, and iptables in the namespace
  * first drops the feed's packets (the orderbook calls the connection dead after 3 heartbeats
  * and its reconnects time out), then answers them with TCP resets, then lets them through. The

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A gateway frozen with SIGSTOP (DESIGN §10 faults; issue 6, point 3): its sockets stay open and
+ * A gateway frozen with SIGSTOP: its sockets stay open and
  * its kernel even accepts new connections, but nothing is sent. Both subscribers — the orderbook
  * on the price feed, the strategy on the news feed — must call the feed dead within 3 heartbeat
  * intervals, and after SIGCONT catch up by replay from the gateway's ring: fresh book, no reset,

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Cost of the price book's seqlock (DESIGN §4), next to a plain volatile long as baseline.
+ * Cost of the price book's seqlock, next to a plain volatile long as baseline.
  *
  * <ul>
  *   <li>{@code write}: one update of one slot, with the update timestamp the caller already

@@ -100,7 +100,7 @@ public final class Feed {
     }
 
     /**
-     * Answers a {@code replay} (DESIGN §3): queues the held frames asked for, or a {@code reset}
+     * Answers a {@code replay}: queues the held frames asked for, or a {@code reset}
      * and the whole ring when they cannot be served, and joins the live list, atomically with
      * respect to {@link #publish}.
      */

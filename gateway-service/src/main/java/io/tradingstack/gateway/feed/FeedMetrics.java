@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.metrics.TradingMetric;
 
-/** The meters of one feed, registered at start so every series exists from 0 (DESIGN §7). */
+/** The meters of one feed, registered at start so every series exists from 0. */
 final class FeedMetrics {
 
     private final Counter messagesSent;

@@ -24,7 +24,7 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.messaging.support.GenericMessage;
 
 /**
- * The feed protocol of one port (DESIGN §3 "Feeds"): a new connection gets nothing until its
+ * The feed protocol of one port: a new connection gets nothing until its
  * first frame, which must be a {@code replay} arriving within the replay timeout; then it is a
  * {@link Subscriber} of the {@link Feed}. Anything else it sends, before or after, is a
  * protocol error: an {@code error} frame, a close of that connection only, and a count in

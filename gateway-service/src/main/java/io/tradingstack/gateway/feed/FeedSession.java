@@ -1,7 +1,7 @@
 package io.tradingstack.gateway.feed;
 
 /**
- * The gateway's session: a positive number that changes at every start (DESIGN §3), shared by
+ * The gateway's session: a positive number that changes at every start, shared by
  * both feeds. A subscriber that sees another session knows sequence numbers started again.
  */
 record FeedSession(long id) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 /**
  * The frames one send carries. Reused by its sender from batch to batch. A batch of one frame
  * is sent as the frame's own array; a larger batch is joined into one array, because the
- * connection flushes once per payload (smart batching, DESIGN §11).
+ * connection flushes once per payload (smart batching).
  */
 final class FrameBatch {
 

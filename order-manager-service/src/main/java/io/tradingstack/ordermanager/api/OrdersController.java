@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Read-only orders (DESIGN §6): pages latest first, and one order by its client order id.
+ * Read-only orders: pages latest first, and one order by its client order id.
  * Errors are RFC 9457 problem details.
  */
 @RestController

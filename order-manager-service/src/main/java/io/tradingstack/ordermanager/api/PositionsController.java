@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read-only positions and P&amp;L marked to the book's mid (DESIGN §6). */
+/** Read-only positions and P&amp;L marked to the book's mid. */
 @RestController
 class PositionsController {
 

@@ -5,7 +5,7 @@ import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 
 /**
- * Immediate-or-cancel against the book's top (DESIGN §6 "Execution"): a buy lifts the ask, a
+ * Immediate-or-cancel against the book's top: a buy lifts the ask, a
  * sell hits the bid, for the whole quantity (the book has no depth). A limit that does not
  * cross the touch fills nothing and is rejected {@code NOT_MARKETABLE}; one that crosses fills
  * at the book's price, not at the limit.

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The order store behind the journal (DESIGN §6): every decided order is a journal record, made
+ * The order store behind the journal: every decided order is a journal record, made
  * durable at the engine's commit before any order of the batch is answered, and only then put in
  * the in-memory index that REST and repeated orders read. Opening replays the journal into the
  * index (and, through the caller, into the positions).

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The order against the whole book of orders (DESIGN §6 "Risk"), in this order: the
+ * The order against the whole book of orders, in this order: the
  * strategy's order rate, the symbol's net position after the fill, and the gross notional after
  * the fill. Position and notional limits stop what adds exposure only: an order that brings a
  * position (or the gross notional) closer to zero is always allowed, so a book pushed over a

@@ -7,7 +7,7 @@ import java.net.SocketTimeoutException;
 
 /**
  * A connection's input that lets it idle between frames for as long as it likes but gives each
- * frame, once its first byte has arrived, the read timeout to arrive whole (DESIGN §3). The
+ * frame, once its first byte has arrived, the read timeout to arrive whole. The
  * deserializer calls {@link #awaitFrame()} before each frame; the reads of that frame then wait
  * at most the time left, and past it throw {@link SocketTimeoutException}, which makes Spring
  * Integration close the connection.

@@ -31,7 +31,7 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionServerList
 import org.springframework.messaging.support.GenericMessage;
 
 /**
- * The order protocol of the order port (DESIGN §3 "Orders"), one connection at a time on its
+ * The order protocol of the order port, one connection at a time on its
  * reading thread:
  * <ul>
  * <li>with tokens configured, the first frame must be a {@code logon} with a matching token,

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The configured strategy tokens (DESIGN §9). A token is compared in constant time
+ * The configured strategy tokens. A token is compared in constant time
  * ({@link MessageDigest#isEqual}), and an unknown strategy is compared against a dummy of its
  * own, so neither the time nor the answer tells which part was wrong.
  */

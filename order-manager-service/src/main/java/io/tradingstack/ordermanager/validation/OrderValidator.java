@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The order on its own and the book's price (DESIGN §6 "Validation"), in this order: a traded
+ * The order on its own and the book's price, in this order: a traded
  * symbol, a quantity in 1..maxQuantity, a fresh price in the book, and a limit price within the
  * collar around the mid. The first rule broken is the rejection.
  *

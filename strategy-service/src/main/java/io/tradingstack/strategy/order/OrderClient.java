@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 
 /**
- * One strategy's orders to the order manager (DESIGN §3): request/reply on one
+ * One strategy's orders to the order manager: request/reply on one
  * {@link OrderConnection}, one order in flight at a time, retried with the same
  * {@code clientOrderId} until it is answered or expires.
  *

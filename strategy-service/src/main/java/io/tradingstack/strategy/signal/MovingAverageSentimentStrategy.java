@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference strategy of DESIGN §5: a price signal and a news signal per symbol, and an
+ * The reference strategy, as the original assignment had it: a price signal and a news signal per symbol, and an
  * order only when both agree and the position would change.
  *
  * <ul>

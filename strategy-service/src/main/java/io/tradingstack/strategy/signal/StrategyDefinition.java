@@ -53,7 +53,7 @@ public record StrategyDefinition(@NotNull @Pattern(regexp = ID_PATTERN) String i
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
-    /** The reference strategy with the defaults of DESIGN §5 on AAPL, MSFT and GOOGL. */
+    /** The reference strategy with its defaults on AAPL, MSFT and GOOGL. */
     public static StrategyDefinition reference(String id) {
         return new StrategyDefinition(id, MovingAverageSentimentStrategy.TYPE, List.of("AAPL", "MSFT", "GOOGL"), 5, 20,
             50, 100, "", Map.of());
