@@ -47,7 +47,7 @@ final class LatencyScenario {
         List<String> failures = new ArrayList<>();
         Map<String, MetricsScrape> before;
         Map<String, MetricsScrape> after;
-        List<ServiceResources> resources = new ArrayList<>();
+        List<ServiceResources> resources;
         Histogram own = new Histogram(3_600_000_000_000L, 3);
         Histogram uncorrected = new Histogram(3_600_000_000_000L, 3);
         long orders;
@@ -70,9 +70,7 @@ final class LatencyScenario {
                 }
                 windowEnd = SystemEpochNanoClock.instance().epochNanos();
                 after = Window.scrapeAll(services);
-                for (ServiceJvm service : services) {
-                    resources.add(ServiceResources.of(service.name(), before.get(service.name()), after.get(service.name()), heap));
-                }
+                resources = ServiceResources.of(services, before, after, heap);
             }
             if (failure == null) {
                 book.awaitCaughtUp(java.time.Duration.ofSeconds(2));
@@ -150,17 +148,12 @@ final class LatencyScenario {
             + "scalper skips a news tick while its order for that symbol is in flight). Sequence checks: %s.%n%n", newsSent, orders,
             newsSent > 0 ? 100.0 * orders / newsSent : 0, failures.isEmpty() ? "no gap, reset, cut, duplicate or expired order"
                 : "**failed**: " + String.join("; ", failures)));
-        out.append(ResourcesTable.of(resources, "orderbook", perTick(before, after)));
+        out.append(ResourcesTable.of(resources, "orderbook",
+            ServiceResources.allocatedPerPriceTick(before.get("orderbook"), after.get("orderbook"))));
         if (!failures.isEmpty()) {
             run.fail(String.join("; ", failures));
         }
         return out.toString();
-    }
-
-    private static double perTick(Map<String, MetricsScrape> before, Map<String, MetricsScrape> after) {
-        double ticks = after.get("orderbook").sum("trading_feed_messages_received_total", "feed", "price")
-            - before.get("orderbook").sum("trading_feed_messages_received_total", "feed", "price");
-        return ServiceResources.allocated(before.get("orderbook"), after.get("orderbook")) / Math.max(1, ticks);
     }
 
     private static void hop(MarkdownTable table, Map<String, MetricsScrape> before, Map<String, MetricsScrape> after, String service,

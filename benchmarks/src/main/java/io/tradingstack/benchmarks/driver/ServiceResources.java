@@ -1,5 +1,9 @@
 package io.tradingstack.benchmarks.driver;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What one service used over a measured window, from two readings of its
  * {@code /actuator/prometheus} and the {@link HeapSampler}.
@@ -36,6 +40,23 @@ record ServiceResources(String service, double cpuCores, double maxHeapUsedMiB, 
             after.max("jvm_gc_pause_seconds_max") * 1e3,
             allocated(before, after),
             seconds);
+    }
+
+    /** One row per service, in the order given, from the readings of a window keyed by service name. */
+    static List<ServiceResources> of(List<ServiceJvm> services, Map<String, MetricsScrape> before, Map<String, MetricsScrape> after,
+            HeapSampler heap) {
+        List<ServiceResources> resources = new ArrayList<>();
+        for (ServiceJvm service : services) {
+            resources.add(of(service.name(), before.get(service.name()), after.get(service.name()), heap));
+        }
+        return resources;
+    }
+
+    /** Bytes the orderbook allocated per price tick it took, between two of its readings. */
+    static double allocatedPerPriceTick(MetricsScrape orderbookBefore, MetricsScrape orderbookAfter) {
+        double ticks = orderbookAfter.sum("trading_feed_messages_received_total", "feed", "price")
+            - orderbookBefore.sum("trading_feed_messages_received_total", "feed", "price");
+        return allocated(orderbookBefore, orderbookAfter) / Math.max(1, ticks);
     }
 
     /** Bytes allocated between two readings: every live thread's count where the stack publishes it. */

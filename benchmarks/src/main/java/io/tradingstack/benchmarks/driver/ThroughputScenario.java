@@ -75,10 +75,7 @@ final class ThroughputScenario {
                     failure = Window.watch(run.window(), Window.firstFailure(List.of(prices), book));
                 }
                 after = Window.scrapeAll(services);
-                List<ServiceResources> resources = new ArrayList<>();
-                for (ServiceJvm service : services) {
-                    resources.add(ServiceResources.of(service.name(), before.get(service.name()), after.get(service.name()), heap));
-                }
+                List<ServiceResources> resources = ServiceResources.of(services, before, after, heap);
                 if (failure == null) {
                     book.awaitCaughtUp(Duration.ofSeconds(2));
                 }
@@ -115,8 +112,8 @@ final class ThroughputScenario {
                 if (!(p99 <= maxAgeP99.toNanos() / 1e9)) {
                     failures.add("book age p99 " + seconds(p99) + " > " + seconds(maxAgeP99.toNanos() / 1e9));
                 }
-                double allocated = ServiceResources.allocated(obBefore, obAfter);
-                return new Step(rate, sustained, publishedRate, age, failures, resources, allocated / Math.max(1, received));
+                return new Step(rate, sustained, publishedRate, age, failures, resources,
+                    ServiceResources.allocatedPerPriceTick(obBefore, obAfter));
             }
         }
     }
