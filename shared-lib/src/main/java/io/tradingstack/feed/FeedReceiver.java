@@ -1,6 +1,8 @@
 package io.tradingstack.feed;
 
 import io.tradingstack.protocol.DecodeError;
+import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Heartbeat;
 import io.tradingstack.protocol.Message;
@@ -98,7 +100,15 @@ final class FeedReceiver implements TcpListener {
             return;
         }
         lastFrameMillis = System.currentTimeMillis();
-        Object payload = frame.getPayload();
+        for (Decoded decoded : (DecodedFrames) frame.getPayload()) {
+            if (closeReason.get() != null) {
+                return; // closing: what else the batch holds is neither delivered nor counted
+            }
+            onFrame(decoded);
+        }
+    }
+
+    private void onFrame(Decoded payload) {
         if (payload instanceof PriceTick tick) {
             onData(tick, tick.session(), tick.seq());
         } else if (payload instanceof NewsTick tick) {

@@ -29,9 +29,7 @@ class FrameSerializationTest {
         serializer.serialize(batch.toByteArray(), wire);
 
         ByteArrayInputStream in = new ByteArrayInputStream(wire.toByteArray());
-        assertThat(deserializer.deserialize(in)).isEqualTo(first);
-        assertThat(deserializer.deserialize(in)).isEqualTo(second);
-        assertThat(deserializer.deserialize(in)).isEqualTo(third);
+        assertThat(deserializer.deserialize(in)).as("all three arrive in one read").containsExactly(first, second, third);
         assertThatThrownBy(() -> deserializer.deserialize(in)).isInstanceOf(SoftEndOfStreamException.class);
     }
 
@@ -39,9 +37,10 @@ class FrameSerializationTest {
     void shouldHandBadFramesToTheFlowInsteadOfThrowing() throws Exception {
         ByteArrayInputStream in = new ByteArrayInputStream(BadInputTest.frame("{\"type\":\"replay\",\"fromSeq\":-1}"));
 
-        Decoded decoded = deserializer.deserialize(in);
+        DecodedFrames decoded = deserializer.deserialize(in);
 
-        assertThat(decoded).isInstanceOfSatisfying(DecodeError.class,
+        assertThat(decoded.size()).isEqualTo(1);
+        assertThat(decoded.get(0)).isInstanceOfSatisfying(DecodeError.class,
                 error -> assertThat(error.reason()).isEqualTo(DecodeFailure.OUT_OF_RANGE));
     }
 

@@ -10,6 +10,7 @@ import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.gateway.GatewayProperties;
 import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.protocol.FrameDeserializer;
 import io.tradingstack.protocol.FrameSerializer;
 
@@ -150,8 +151,11 @@ class FeedServerConfiguration {
         return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory)
                         .id(kind + "FeedInboundAdapter")
                         .errorChannel(INBOUND_ERRORS))
-                .handle(Decoded.class, (frame, headers) -> {
-                    servers.onFrame(kind, headers.get(IpHeaders.CONNECTION_ID, String.class), frame);
+                .handle(DecodedFrames.class, (frames, headers) -> {
+                    String connectionId = headers.get(IpHeaders.CONNECTION_ID, String.class);
+                    for (Decoded frame : frames) {
+                        servers.onFrame(kind, connectionId, frame);
+                    }
                     return null;
                 }, endpoint -> endpoint.id(kind + "FeedFrameHandler"))
                 .get();

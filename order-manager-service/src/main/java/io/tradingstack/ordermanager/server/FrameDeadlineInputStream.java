@@ -1,5 +1,6 @@
 package io.tradingstack.ordermanager.server;
 
+import io.tradingstack.protocol.FrameInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -7,20 +8,20 @@ import java.net.SocketTimeoutException;
 
 /**
  * A connection's input that lets it idle between frames for as long as it likes but gives each
- * frame, once its first byte has arrived, the read timeout to arrive whole. The
- * deserializer calls {@link #awaitFrame()} before each frame; the reads of that frame then wait
- * at most the time left, and past it throw {@link SocketTimeoutException}, which makes Spring
- * Integration close the connection.
+ * frame, once its first bytes have arrived, the read timeout to arrive whole. The frame reader
+ * says before each read whether it awaits a new frame or the rest of one ({@link FrameInput});
+ * the reads of a started frame wait at most the time left, and past it throw
+ * {@link SocketTimeoutException}, which makes Spring Integration close the connection.
  *
  * <p>Used by the connection's one reading thread only. The socket timeout is changed per read;
  * on a JDK socket that is a field store, not a system call.
  */
-final class FrameDeadlineInputStream extends InputStream {
+final class FrameDeadlineInputStream extends InputStream implements FrameInput {
 
     private final Socket socket;
     private final InputStream in;
     private final long timeoutNanos;
-    private int pushedBack = -1;
+    /** When the frame in progress must be whole; 0 while awaiting a new frame. */
     private long deadline;
 
     FrameDeadlineInputStream(Socket socket, InputStream in, long timeoutNanos) {
@@ -29,29 +30,20 @@ final class FrameDeadlineInputStream extends InputStream {
         this.timeoutNanos = timeoutNanos;
     }
 
-    /**
-     * Waits without a timeout for the first byte of the next frame and starts its deadline.
-     *
-     * @return false at end of stream
-     */
-    boolean awaitFrame() throws IOException {
-        socket.setSoTimeout(0);
-        int first = in.read();
-        if (first < 0) {
-            return false;
+    @Override
+    public void awaitingFrame() {
+        deadline = 0;
+    }
+
+    @Override
+    public void insideFrame() {
+        if (deadline == 0) {
+            deadline = System.nanoTime() + timeoutNanos;
         }
-        pushedBack = first;
-        deadline = System.nanoTime() + timeoutNanos;
-        return true;
     }
 
     @Override
     public int read() throws IOException {
-        if (pushedBack >= 0) {
-            int value = pushedBack;
-            pushedBack = -1;
-            return value;
-        }
         armTimeout();
         return in.read();
     }
@@ -61,16 +53,15 @@ final class FrameDeadlineInputStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (pushedBack >= 0) {
-            into[offset] = (byte) pushedBack;
-            pushedBack = -1;
-            return 1;
-        }
         armTimeout();
         return in.read(into, offset, length);
     }
 
     private void armTimeout() throws IOException {
+        if (deadline == 0) {
+            socket.setSoTimeout(0);
+            return;
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw new SocketTimeoutException("frame not complete within " + timeoutNanos / 1_000_000 + " ms");
@@ -81,7 +72,7 @@ final class FrameDeadlineInputStream extends InputStream {
 
     @Override
     public int available() throws IOException {
-        return (pushedBack >= 0 ? 1 : 0) + in.available();
+        return in.available();
     }
 
     @Override

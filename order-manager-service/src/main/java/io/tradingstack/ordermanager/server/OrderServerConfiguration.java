@@ -8,6 +8,8 @@ import io.tradingstack.ordermanager.OrderManagerProperties;
 import io.tradingstack.ordermanager.engine.OrderEntry;
 import io.tradingstack.ordermanager.engine.OrderEvents;
 import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.DecodedFrames;
+import io.tradingstack.protocol.FrameDeserializer;
 import io.tradingstack.protocol.FrameSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,7 @@ class OrderServerConfiguration {
         return Tcp.netServer(server.orderPort())
             .id(CONNECTION_FACTORY)
             .localAddress(server.bindAddress())
-            .deserializer(new OrderFrameDeserializer(server.maxFrameLength()))
+            .deserializer(new FrameDeserializer(server.maxFrameLength()))
             .serializer(new FrameSerializer(server.maxFrameLength()))
             .soTcpNoDelay(true)
             .backlog(64)
@@ -72,8 +74,11 @@ class OrderServerConfiguration {
         return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory)
                 .id("orderInboundAdapter")
                 .errorChannel(INBOUND_ERRORS))
-            .handle(Decoded.class, (frame, headers) -> {
-                server.onFrame(headers.get(IpHeaders.CONNECTION_ID, String.class), frame);
+            .handle(DecodedFrames.class, (frames, headers) -> {
+                String connectionId = headers.get(IpHeaders.CONNECTION_ID, String.class);
+                for (Decoded frame : frames) {
+                    server.onFrame(connectionId, frame);
+                }
                 return null;
             }, endpoint -> endpoint.id("orderFrameHandler"))
             .get();

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.metrics.TradingMetric;
 import io.tradingstack.protocol.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.DecodeError;
+import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.FrameDeserializer;
@@ -204,7 +206,15 @@ final class OrderConnection implements TcpListener, TcpSender {
             fail(connectionId, explain(connectionId, "reading from " + address + " failed: " + describe(error.getPayload())));
             return;
         }
-        Object payload = frame.getPayload();
+        for (Decoded decoded : (DecodedFrames) frame.getPayload()) {
+            if (!onFrame(connectionId, decoded)) {
+                return; // the connection is closing: the rest of the batch is not for us
+            }
+        }
+    }
+
+    /** One frame; false when it closed the connection. */
+    private boolean onFrame(String connectionId, Decoded payload) {
         if (payload instanceof Execution execution) {
             PendingReply reply = pending;
             if (reply != null && reply.clientOrderId.equals(execution.clientOrderId())) {
@@ -220,6 +230,7 @@ final class OrderConnection implements TcpListener, TcpSender {
             problem(why);
             fail(connectionId, why);
             close(connectionId);
+            return false;
         } else {
             String reason = payload instanceof DecodeError error ? error.reason().name() : "UNEXPECTED_TYPE";
             registry.counter(TradingMetric.FRAMES_INVALID.metricName(), TradingMetric.Tags.SERVICE, SERVICE,
@@ -228,7 +239,9 @@ final class OrderConnection implements TcpListener, TcpSender {
             problem(why);
             fail(connectionId, why);
             close(connectionId);
+            return false;
         }
+        return true;
     }
 
     @Override
