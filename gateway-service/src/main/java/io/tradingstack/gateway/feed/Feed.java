@@ -42,6 +42,8 @@ public final class Feed {
 
     // Written under lock, read by health and tests.
     private volatile long lastSeq;
+    /** The live subscribers as of the last change, for {@link #flush} to wake without the lock. */
+    private volatile Subscriber[] toWake = new Subscriber[0];
     private volatile int subscriberCount;
 
     Feed(FeedKind kind, long session, EpochNanoClock clock, int ringSize, int maxFrameLength, FeedMetrics metrics,
@@ -69,13 +71,27 @@ public final class Feed {
     }
 
     /**
-     * Publishes one message to every subscriber. Never blocks on a subscriber: one whose queue
-     * passes its byte limit is cut off and counted.
+     * Publishes one message to every subscriber and sends it on its way at once: as
+     * {@link #publishQuietly} followed by {@link #flush}.
      *
      * @throws IllegalArgumentException when the message does not fit in a frame; nothing is
      *                                  published and the sequence is not used
      */
     public void publish(FeedData data) {
+        publishQuietly(data);
+        flush();
+    }
+
+    /**
+     * Publishes one message to every subscriber's queue without waking their senders: a source
+     * that publishes a burst calls {@link #flush} once after it, so that the burst leaves in one
+     * write per subscriber. Never blocks on a subscriber: one whose queue passes its byte limit
+     * is cut off and counted.
+     *
+     * @throws IllegalArgumentException when the message does not fit in a frame; nothing is
+     *                                  published and the sequence is not used
+     */
+    public void publishQuietly(FeedData data) {
         lock.lock();
         try {
             long seq = nextSeq;
@@ -97,6 +113,13 @@ public final class Feed {
             lock.unlock();
         }
         metrics.messageSent();
+    }
+
+    /** Wakes every subscriber's sender that waits, so that what was published leaves now. */
+    public void flush() {
+        for (Subscriber subscriber : toWake) {
+            subscriber.wake();
+        }
     }
 
     /**
@@ -170,6 +193,7 @@ public final class Feed {
 
     private void updateSubscriberCount() {
         subscriberCount = subscribers.size();
+        toWake = subscribers.toArray(new Subscriber[0]);
         metrics.subscribers(subscriberCount);
     }
 }

@@ -11,6 +11,11 @@ import io.tradingstack.protocol.ErrorFrame;
  * offers (never waits); the subscriber's sender thread drains everything pending at once so
  * that a burst leaves with one flush.
  *
+ * <p>An offer does not wake the sender: the publisher {@link #wake}s it once at the end of a
+ * burst, and only when it is waiting. A wake-up is a context switch for the sender and a
+ * system call for the publisher, the largest cost per frame on a small machine, so a burst of
+ * ticks pays it once rather than once per tick.
+ *
  * <p>Passing the byte limit is an expected outcome, not an exception: {@link #offer} returns
  * false, the queue empties and closes, and the feed cuts the subscriber. Closing is final;
  * a close may carry a farewell {@code error} frame that the sender writes last.
@@ -21,6 +26,8 @@ final class OutboundQueue {
     private final Condition notEmptyOrClosed = lock.newCondition();
     private final ArrayDeque<FeedFrame> frames = new ArrayDeque<>();
     private final long byteLimit;
+    /** Whether the sender waits for frames: written under the lock, read by {@link #wake} without it. */
+    private volatile boolean senderWaiting;
 
     // Guarded by lock.
     private long queuedBytes;
@@ -50,10 +57,25 @@ final class OutboundQueue {
                 return false;
             }
             frames.addLast(frame);
-            notEmptyOrClosed.signal(); // cheap when the sender is busy: no waiter, no wake-up
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Wakes the sender if it waits. The flag is read without the lock: the sender sets it under
+     * the lock after finding the queue empty, and an offer made before {@link #wake} holds the
+     * same lock, so either the sender saw the frame or this call sees the flag.
+     */
+    void wake() {
+        if (senderWaiting) {
+            lock.lock();
+            try {
+                notEmptyOrClosed.signal();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -69,7 +91,12 @@ final class OutboundQueue {
         try {
             long remaining = maxWaitNanos;
             while (frames.isEmpty() && !closed && remaining > 0) {
-                remaining = notEmptyOrClosed.awaitNanos(remaining);
+                senderWaiting = true;
+                try {
+                    remaining = notEmptyOrClosed.awaitNanos(remaining);
+                } finally {
+                    senderWaiting = false;
+                }
             }
             if (closed) {
                 return false;

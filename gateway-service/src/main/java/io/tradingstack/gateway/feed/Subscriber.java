@@ -60,9 +60,17 @@ final class Subscriber implements Runnable {
         return connection.getConnectionId();
     }
 
-    /** Queues a frame; false when the queue passed its byte limit (the caller then {@link #cut}s). */
+    /**
+     * Queues a frame without waking the sender; false when the queue passed its byte limit (the
+     * caller then {@link #cut}s). The publisher calls {@link #wake} once the burst is queued.
+     */
     boolean offer(FeedFrame frame) {
         return queue.offer(frame);
+    }
+
+    /** Wakes the sender if it waits for frames. */
+    void wake() {
+        queue.wake();
     }
 
     boolean isStopped() {

@@ -18,6 +18,6 @@ class MarketConfiguration {
     PacedLoop marketSimulation(GatewayProperties properties, @Qualifier("priceFeed") Feed priceFeed) {
         MarketSimulator simulator = MarketSimulator.from(properties.market());
         return new PacedLoop("market-simulation", properties.market().ticksPerSecond(),
-                () -> priceFeed.publish(simulator.next()));
+                () -> priceFeed.publishQuietly(simulator.next()), priceFeed::flush);
     }
 }

@@ -13,9 +13,13 @@ public final class Pacer {
     /** The furthest behind the schedule may fall before it restarts. */
     private static final long MAX_LAG_NANOS = 100_000_000L;
 
+    /** The most steps one burst runs, so that a source returns to its checks (and a stop) often. */
+    private static final long MAX_BURST = 4_096;
+
     private final long periodNanos;
     private final long maxLagNanos;
     private long nextNanos;
+    private long lastBurstNanos = Long.MIN_VALUE / 2;
 
     /** @param perSecond steps per second, positive */
     public Pacer(double perSecond) {
@@ -39,6 +43,25 @@ public final class Pacer {
         }
         parkUntil(nextNanos);
         nextNanos += periodNanos;
+    }
+
+    /**
+     * Waits until at least one step is due, and at least {@code minIntervalNanos} since the last
+     * burst began, then returns how many steps are due now (at least 1) and counts them as run.
+     * A source that runs them together and then flushes wakes its readers once per burst: at
+     * high rates a park per step costs more than the step itself.
+     */
+    public int awaitBurst(long minIntervalNanos) throws InterruptedException {
+        long now = System.nanoTime();
+        if (now - nextNanos > maxLagNanos) {
+            nextNanos = now;
+        }
+        parkUntil(Math.max(nextNanos, lastBurstNanos + minIntervalNanos));
+        now = System.nanoTime();
+        lastBurstNanos = now;
+        long due = Math.min(1 + (now - nextNanos) / periodNanos, MAX_BURST);
+        nextNanos += due * periodNanos;
+        return (int) due;
     }
 
     /** Parks until {@link System#nanoTime()} reaches {@code deadlineNanos}. */
