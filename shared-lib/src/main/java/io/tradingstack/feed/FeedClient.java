@@ -1,24 +1,35 @@
 package io.tradingstack.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingstack.protocol.QuietOnPeerLossConnection;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.protocol.FrameDeserializer;
 import io.tradingstack.protocol.FrameSerializer;
+import io.tradingstack.protocol.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.ReplayRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.integration.channel.FixedSubscriberChannel;
 import org.springframework.integration.ip.dsl.Tcp;
-import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
+import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionCloseEvent;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionExceptionEvent;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionOpenEvent;
 import org.springframework.integration.ip.tcp.connection.TcpNetClientConnectionFactory;
-import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
+import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
 import org.springframework.integration.support.MessageBuilder;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Subscribes to one gateway feed and hands its data messages, in order, to a
@@ -32,51 +43,60 @@ import org.springframework.integration.support.MessageBuilder;
  * {@code .reconnects}, {@code .sessions} tagged with the feed, and
  * {@code trading.frames.invalid{service,reason}}.
  *
- * <h2>One thread</h2>
- * The client owns one thread, {@code feed-<feed>}, which connects, sends the replay, reads,
- * calls the listener and waits out the backoff, for the client's whole life. Spring
- * Integration's {@link TcpNetClientConnectionFactory} builds the connection and hands its read
- * loop ({@link TcpNetConnection#run()}, which calls {@link FeedReceiver#onMessage} for every
- * decoded frame) to the factory's task executor. This client's executor does not start a
- * thread: it keeps the read loop, and the feed thread runs it after sending the replay,
- * until the connection closes. So every {@link FeedListener} call happens on the feed thread,
- * across reconnects, and a listener may own single-writer state.
+ * <h2>Spring Integration endpoints, two threads</h2>
+ * A {@link TcpNetClientConnectionFactory} (TCP_NODELAY, the protocol's framing, the silence
+ * limit as its socket timeout) and a {@link TcpReceivingChannelAdapter} on it: the factory runs
+ * each connection's read loop on its task executor, here one thread, {@code feed-<feed>}, that
+ * runs the read loops of successive connections in turn; the adapter hands each batch of frames
+ * to the {@link FeedReceiver} through a fixed-subscriber channel. So every {@link FeedListener}
+ * call happens on that one thread, across reconnects, and a listener may own single-writer
+ * state. The connection's open event (published by the read loop, on that thread) sends the
+ * replay and announces the connection; its close event announces the end.
  *
- * <p>Lifecycle: {@link #start()} returns at once and the feed thread connects in the
- * background; {@link #stop()} closes the connection, ends the thread and waits for it; it is
- * idempotent. A stopped client cannot be started again (its one thread is gone): create a new one.
+ * <p>The adapter is not in Spring Integration's client mode: that mode retries at one fixed
+ * interval and logs every failed connect at ERROR with a stack trace, whereas a subscriber backs
+ * off exponentially ({@link ExponentialBackOff}) and logs a failing gateway once. So the second
+ * thread, {@code feed-<feed>-connect}, asks the factory for a connection when one is due.
+ *
+ * <p>Lifecycle: {@link #start()} returns at once and connects in the background; {@link #stop()}
+ * closes the connection and ends both threads, waiting for them; it is idempotent. A stopped
+ * client cannot be started again: create a new one.
  */
 public final class FeedClient implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(FeedClient.class);
-
-    /** Connection events are not used here; the factory still needs a publisher (see connectionFactory). */
-    private static final ApplicationEventPublisher NO_EVENTS = event -> {
-    };
 
     private final Feed feed;
     private final FeedClientConfig config;
     private final FeedListener listener;
     private final FeedMetrics metrics;
     private final FeedReceiver receiver;
-    private final Backoff backoff;
+    private final ExponentialBackOff backOff;
+    private final ThreadPoolExecutor reader;
+    private final ScheduledExecutorService connector;
     private final TcpNetClientConnectionFactory connectionFactory;
-    private final Thread thread;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final TcpReceivingChannelAdapter inboundAdapter;
     private final Object lifecycleLock = new Object();
+    /** The threads the executors made, joined by {@link #stop()}: an executor terminates just before its thread ends. */
+    private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private boolean started;
     private volatile boolean running;
     private volatile boolean connected;
     private volatile String reason = "not started";
+    /** Set once the feed thread failed (an {@link Error} from the listener): nothing reconnects. */
+    private volatile boolean failed;
 
-    // feed thread only
-    private Runnable pendingReadLoop;
-    private boolean everConnected;
+    // connector thread only
+    private BackOffExecution backOffExecution;
+    private long lastAttemptNanos;
     private String lastProblem;
 
+    // feed thread only
+    private boolean everConnected;
+
     /**
-     * @param feed     which feed: the {@code feed} tag and the thread's name
+     * @param feed     which feed: the {@code feed} tag and the threads' names
      * @param service  the {@code service} tag of {@code trading.frames.invalid}, e.g. {@code orderbook}
      * @param config   where and how to connect
      * @param listener receives the data and connection changes, on the feed thread
@@ -89,10 +109,14 @@ public final class FeedClient implements SmartLifecycle {
         this.metrics = new FeedMetrics(Objects.requireNonNull(registry, "registry"), feed,
                 Objects.requireNonNull(service, "service"));
         this.receiver = new FeedReceiver(feed, config, listener, metrics);
-        this.backoff = new Backoff(saturatedNanos(config.backoffInitial()), saturatedNanos(config.backoffMax()));
+        this.backOff = new ExponentialBackOff(config.backoffInitial().toMillis(), 2.0);
+        this.backOff.setMaxInterval(config.backoffMax().toMillis());
+        this.backOffExecution = backOff.start();
+        this.reader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named("feed-" + feed.tag()));
+        this.connector = Executors.newSingleThreadScheduledExecutor(named("feed-" + feed.tag() + "-connect"));
         this.connectionFactory = connectionFactory(config);
-        this.thread = new Thread(this::run, "feed-" + feed.tag());
-        this.thread.setDaemon(true);
+        this.inboundAdapter = inboundAdapter();
     }
 
     private TcpNetClientConnectionFactory connectionFactory(FeedClientConfig config) {
@@ -103,22 +127,25 @@ public final class FeedClient implements SmartLifecycle {
             .connectTimeout(config.connectTimeoutSeconds())
             .serializer(new FrameSerializer(config.maxFrameLength()))
             .deserializer(new FrameDeserializer(config.maxFrameLength()))
-            .taskExecutor(this::keepReadLoop)
+            .taskExecutor(reader)
             .connectionSupport(QuietOnPeerLossConnection::new)
             .getObject();
-        // Connection events are not used, but the factory needs a publisher: it throws a
-        // NullPointerException on a failed connect without one.
-        factory.setApplicationEventPublisher(NO_EVENTS);
-        factory.registerListener(receiver);
+        factory.setBeanName(feed.tag() + "FeedConnectionFactory");
+        // The connections' own events, straight to this client (they never reach an application context).
+        factory.setApplicationEventPublisher(this::onConnectionEvent);
         return factory;
     }
 
-    /** The factory's task executor: keeps the new connection's read loop for the feed thread to run. */
-    private void keepReadLoop(Runnable readLoop) {
-        if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("connection opened on " + Thread.currentThread() + ", expected " + thread);
-        }
-        pendingReadLoop = readLoop;
+    private TcpReceivingChannelAdapter inboundAdapter() {
+        TcpReceivingChannelAdapter adapter = Tcp.inboundAdapter(connectionFactory)
+            .id(feed.tag() + "FeedInboundAdapter")
+            .outputChannel(new FixedSubscriberChannel(message -> onFrames((DecodedFrames) message.getPayload())))
+            .getObject();
+        // The adapter lives inside this client, not in an application context: an empty bean
+        // factory gives it Spring Integration's defaults.
+        adapter.setBeanFactory(new DefaultListableBeanFactory());
+        adapter.afterPropertiesSet();
+        return adapter;
     }
 
     /** Connects in the background; returns at once. Calling it again while running does nothing. */
@@ -134,12 +161,12 @@ public final class FeedClient implements SmartLifecycle {
             started = true;
             reason = "connecting";
             running = true;
-            connectionFactory.start();
-            thread.start();
+            inboundAdapter.start(); // starts the connection factory
+            connector.execute(this::attempt);
         }
     }
 
-    /** Closes the connection and ends the feed thread, waiting for it; idempotent. */
+    /** Closes the connection and ends the feed threads, waiting for them; idempotent. */
     @Override
     public void stop() {
         synchronized (lifecycleLock) {
@@ -148,23 +175,21 @@ public final class FeedClient implements SmartLifecycle {
             }
             running = false;
         }
-        stopSignal.countDown();
+        // First the connector, so that no connection opens after this: an attempt in flight ends
+        // within the connect timeout.
+        connector.shutdownNow();
+        long waitMillis = TimeUnit.SECONDS.toMillis(config.connectTimeoutSeconds() + 5L);
+        awaitEnd(connector, waitMillis);
         receiver.close("stopped");
-        // Closes every connection the factory holds, including one that is being opened now.
-        connectionFactory.stop();
-        if (Thread.currentThread() != thread) {
+        inboundAdapter.stop(); // stops the factory, which closes every connection it holds
+        reader.shutdown();
+        awaitEnd(reader, waitMillis);
+        for (Thread thread : threads) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(config.connectTimeoutSeconds() + 5L));
+                thread.join(waitMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (thread.isAlive()) {
-                log.warn(feed.tag() + " feed thread did not stop in time: " + thread);
-            }
-        }
-        // A connection that finished opening while the factory stopped is still open: close it.
-        if (!connectionFactory.getOpenConnectionIds().isEmpty()) {
-            connectionFactory.stop();
         }
         reason = "stopped";
         connected = false;
@@ -195,76 +220,72 @@ public final class FeedClient implements SmartLifecycle {
         return config;
     }
 
-    private void run() {
+    /** On the connector thread: asks the factory for a connection; its read loop starts on the feed thread. */
+    private void attempt() {
+        if (!running || failed) {
+            return;
+        }
+        lastAttemptNanos = System.nanoTime();
         try {
-            while (running) {
-                long attemptStart = System.nanoTime();
-                boolean good = connectAndRead();
-                if (!running) {
-                    break;
-                }
-                long delay = backoff.delayAfter(good, attemptStart, System.nanoTime());
-                if (delay > 0 && stopSignal.await(delay, TimeUnit.NANOSECONDS)) {
-                    break;
-                }
+            connectionFactory.getConnection();
+        } catch (RuntimeException e) {
+            if (running) {
+                notConnected("cannot connect to " + address() + ": " + describe(e));
+                schedule(backOffExecution.nextBackOff());
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            // A bug (e.g. an AssertionError from a single-writer check): stop feeding rather than
-            // deliver on in an unknown state; the status tells a health check why.
-            connected = false;
-            reason = "feed thread failed: " + describe(e);
-            log.error(feed.tag() + " feed thread failed and stopped; no more messages will be delivered", e);
+            Thread.currentThread().interrupt(); // stopping
         }
     }
 
-    /** One connection: connect, send the replay, read until it closes. Returns whether it was good. */
-    private boolean connectAndRead() throws InterruptedException {
-        TcpConnectionSupport connection;
-        try {
-            connection = connectionFactory.getConnection();
-        } catch (RuntimeException e) {
-            pendingReadLoop = null;
-            if (running) {
-                notConnected("cannot connect to " + address() + ": " + describe(e));
-            }
-            return false;
+    /** On the connector thread, once a connection has ended: the next attempt, by how it went. */
+    private void afterConnection(boolean good) {
+        if (good) {
+            backOffExecution = backOff.start();
+            long sinceAttempt = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastAttemptNanos);
+            // Attempts are never closer together than the initial wait, so a gateway that accepts and
+            // drops at once is not hammered, while a long good connection is followed by an immediate reconnect.
+            schedule(Math.max(0, config.backoffInitial().toMillis() - sinceAttempt));
+        } else {
+            schedule(backOffExecution.nextBackOff());
         }
-        Runnable readLoop = pendingReadLoop;
-        pendingReadLoop = null;
+    }
+
+    private void schedule(long delayMillis) {
+        if (!running || failed) {
+            return;
+        }
+        try {
+            connector.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    private void onConnectionEvent(Object event) {
+        if (event instanceof TcpConnectionOpenEvent open) {
+            onOpen((TcpConnection) open.getSource());
+        } else if (event instanceof TcpConnectionExceptionEvent failure) {
+            receiver.readFailed(failure.getCause());
+        } else if (event instanceof TcpConnectionCloseEvent close) {
+            onClose((TcpConnection) close.getSource());
+        }
+    }
+
+    /** On the feed thread, as the connection's read loop starts: the replay, then the announcement. */
+    private void onOpen(TcpConnection connection) {
         ReplayRequest replay = receiver.begin(connection);
-        if (!running || readLoop == null) {
+        if (!running) {
             connection.close();
-            receiver.end();
-            return false;
+            return;
         }
         try {
             // The first and only frame a subscriber sends.
             connection.send(MessageBuilder.withPayload(replay).build());
         } catch (RuntimeException e) {
-            connection.close();
-            receiver.end();
-            if (running) {
-                notConnected("sending the replay to " + address() + " failed: " + describe(e));
-            }
-            return false;
+            receiver.close("sending the replay to " + address() + " failed: " + describe(e));
+            return;
         }
-        up(replay);
-        try {
-            // Spring Integration's read loop: frames to the receiver, on this thread, until the connection closes.
-            readLoop.run();
-        } catch (Throwable e) {
-            receiver.close("feed thread failed: " + describe(e));
-            throw e;
-        } finally {
-            String why = receiver.end();
-            down(running ? why : "stopped", receiver.wasGood());
-        }
-        return receiver.wasGood();
-    }
-
-    private void up(ReplayRequest replay) {
         if (everConnected) {
             metrics.reconnects.increment();
         }
@@ -280,12 +301,49 @@ public final class FeedClient implements SmartLifecycle {
         }
     }
 
-    private void down(String why, boolean good) {
+    /** On the feed thread, or on the thread that closed the connection (a stop). */
+    private void onClose(TcpConnection connection) {
+        String why = receiver.end(connection);
+        if (why == null) {
+            return; // not the connection being read, or already reported
+        }
+        boolean good = receiver.wasGood();
+        boolean wasConnected = connected;
         connected = false;
-        reason = why;
+        reason = failed ? reason : why;
+        if (wasConnected) {
+            down(running ? why : "stopped", good);
+        }
+        if (running && !failed) {
+            try {
+                connector.execute(() -> afterConnection(good));
+            } catch (RejectedExecutionException e) {
+                // stopping
+            }
+        }
+    }
+
+    /** On the feed thread: one batch of frames from the inbound adapter. */
+    private void onFrames(DecodedFrames frames) {
+        try {
+            receiver.onFrames(frames);
+        } catch (Error e) {
+            // A bug (e.g. an AssertionError from a single-writer check): stop feeding rather than
+            // deliver on in an unknown state; the status tells a health check why.
+            failed = true;
+            reason = "feed thread failed: " + describe(e);
+            log.error(feed.tag() + " feed thread failed and stopped; no more messages will be delivered", e);
+            receiver.close(reason);
+            reader.shutdown(); // the feed thread ends with this read loop
+        }
+    }
+
+    private void down(String why, boolean good) {
         String text = feed.tag() + " feed disconnected from " + address() + ": " + why;
         if (!running) {
             log.info(text);
+        } else if (failed) {
+            log.warn(text + "; not reconnecting");
         } else if (isRepeat(why, good)) {
             log.debug(text);
         } else {
@@ -308,7 +366,7 @@ public final class FeedClient implements SmartLifecycle {
     }
 
     /** A problem that repeats with nothing good in between is logged once, then at debug. */
-    private boolean isRepeat(String problem, boolean afterGoodConnection) {
+    private synchronized boolean isRepeat(String problem, boolean afterGoodConnection) {
         boolean repeat = !afterGoodConnection && problem.equals(lastProblem);
         lastProblem = problem;
         return repeat;
@@ -318,6 +376,25 @@ public final class FeedClient implements SmartLifecycle {
         return config.host() + ":" + config.port();
     }
 
+    private void awaitEnd(java.util.concurrent.ExecutorService executor, long waitMillis) {
+        try {
+            if (!executor.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                log.warn(feed.tag() + " feed threads did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            threads.add(thread);
+            return thread;
+        };
+    }
+
     /** The innermost cause, as {@code ConnectException: Connection refused}. */
     static String describe(Throwable failure) {
         Throwable root = failure;
@@ -325,10 +402,6 @@ public final class FeedClient implements SmartLifecycle {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    private static long saturatedNanos(Duration duration) {
-        return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
     }
 
     @Override

@@ -17,20 +17,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
-import org.springframework.integration.ip.tcp.connection.TcpListener;
-import org.springframework.messaging.support.ErrorMessage;
+import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
 /**
- * Receives the frames of one connection at a time from Spring Integration's read loop and
+ * Receives the frames of one connection at a time, as the inbound adapter hands them on, and
  * applies the subscriber side of the feed protocol: delivers data in order, drops
  * duplicates, follows resets and new sessions, and closes the connection on a gap, a
  * heartbeat ahead of us, an {@code error} frame or an invalid frame, so that the client
  * reconnects and replays.
  *
- * <p>{@link #onMessage} runs on the feed thread: the client runs the connection's read loop
- * there (see {@link FeedClient}).
+ * <p>{@link #begin}, {@link #onFrames} and {@link #readFailed} run on the feed thread, the one
+ * thread that runs every connection's read loop in turn (see {@link FeedClient}); {@link #close}
+ * and {@link #end} may run on any thread.
  */
-final class FeedReceiver implements TcpListener {
+final class FeedReceiver {
 
     private static final Log log = LogFactory.getLog(FeedClient.class);
 
@@ -49,10 +49,10 @@ final class FeedReceiver implements TcpListener {
 
     /** The first reason given for closing the current connection wins; set from any thread. */
     private final AtomicReference<String> closeReason = new AtomicReference<>();
-    private volatile TcpConnection connection;
+    private final AtomicReference<TcpConnection> connection = new AtomicReference<>();
     private volatile long lastFrameMillis;
     private ReplayRequest replay;
-    private boolean good;
+    private volatile boolean good;
 
     FeedReceiver(Feed feed, FeedClientConfig config, FeedListener listener, FeedMetrics metrics) {
         this.feed = feed;
@@ -67,13 +67,18 @@ final class FeedReceiver implements TcpListener {
         closeReason.set(null);
         good = false;
         replay = sequence.replayRequest();
-        connection = newConnection;
+        connection.set(newConnection);
         return replay;
     }
 
-    /** The current connection ended; returns why. */
-    String end() {
-        connection = null;
+    /**
+     * The given connection ended: returns why, once; null when it is not the current
+     * connection or its end was already reported.
+     */
+    String end(TcpConnection ended) {
+        if (!connection.compareAndSet(ended, null)) {
+            return null;
+        }
         String reason = closeReason.get();
         return reason == null ? "closed by the gateway" : reason;
     }
@@ -86,21 +91,24 @@ final class FeedReceiver implements TcpListener {
     /** Closes the current connection, if any, recording why; safe from any thread. */
     void close(String reason) {
         closeReason.compareAndSet(null, reason);
-        TcpConnection current = connection;
+        TcpConnection current = connection.get();
         if (current != null) {
             current.close();
         }
     }
 
-    @Override
-    public void onMessage(org.springframework.messaging.Message<?> frame) {
-        if (frame instanceof ErrorMessage error) {
-            // Spring Integration's read loop failed and has already closed the socket.
-            closeReason.compareAndSet(null, describeReadFailure(error.getPayload()));
-            return;
+    /** Spring Integration's read loop failed (reset, silence); the connection closes next. */
+    void readFailed(Throwable failure) {
+        if (failure instanceof SoftEndOfStreamException || failure.getCause() instanceof SoftEndOfStreamException) {
+            return; // the gateway closed between frames: "closed by the gateway"
         }
+        closeReason.compareAndSet(null, describeReadFailure(failure));
+    }
+
+    /** The frames one read brought in, in order. */
+    void onFrames(DecodedFrames frames) {
         lastFrameMillis = System.currentTimeMillis();
-        for (Decoded decoded : (DecodedFrames) frame.getPayload()) {
+        for (Decoded decoded : frames) {
             if (closeReason.get() != null) {
                 return; // closing: what else the batch holds is neither delivered nor counted
             }
