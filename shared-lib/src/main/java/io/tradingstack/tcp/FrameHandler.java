@@ -25,6 +25,10 @@ public interface FrameHandler<C> {
      */
     void onFrame(C connection, Decoded frame);
 
-    /** The connection closed, however; once, on the thread that closed it. */
-    void onClose(C connection);
+    /**
+     * The connection closed, however; once, on the thread that closed it. Nothing to do by
+     * default: a protocol that holds nothing beyond the state lets it go with the connection.
+     */
+    default void onClose(C connection) {
+    }
 }
