@@ -144,6 +144,20 @@ class FrameServerTest {
         assertThat(handler.closed.poll(200, TimeUnit.MILLISECONDS)).as("a second onClose").isNull();
     }
 
+    @Test
+    void shouldReportAConnectionTheProtocolClosedWithinItsOpenToTheProtocolOnce() throws Exception {
+        start(10, Duration.ofSeconds(10));
+        handler.closeOnOpen = true;
+        try (TcpTestClient client = connect()) {
+            String id = awaitOpened(1);
+
+            assertThat(client.isClosedByServer()).isTrue();
+            assertThat(awaitClosed()).isEqualTo(id);
+        }
+        assertThat(server.openConnections()).isZero();
+        assertThat(handler.closed.poll(200, TimeUnit.MILLISECONDS)).as("a second onClose").isNull();
+    }
+
     private void start(int maxConnections, Duration readTimeout) throws InterruptedException {
         context = new AnnotationConfigApplicationContext();
         context.registerBean(FrameServerSettings.class,

@@ -22,10 +22,15 @@ final class RecordingHandler implements FrameHandler<RecordingHandler.Session> {
 
     final BlockingQueue<String> opened = new LinkedBlockingQueue<>();
     final BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+    /** Close each new connection within onOpen, as a protocol that cannot serve it does. */
+    volatile boolean closeOnOpen;
 
     @Override
     public Session onOpen(FrameConnection connection) {
         opened.add(connection.id());
+        if (closeOnOpen) {
+            connection.close();
+        }
         return new Session(connection);
     }
 
