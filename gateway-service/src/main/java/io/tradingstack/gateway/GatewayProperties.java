@@ -70,6 +70,8 @@ public record GatewayProperties(
      * @param newsPort          news feed TCP port; 0 picks a free one
      * @param maxConnections    connections each feed accepts at once; the next gets {@code TOO_MANY_CONNECTIONS}
      * @param replayTimeout     how long a new connection has to send its {@code replay} before {@code NO_REPLAY}
+     * @param readTimeout       a frame started and not finished within this closes its connection
+     *                          ({@code READ_TIMEOUT}); a subscriber may stay silent after its replay for ever
      * @param heartbeatInterval silence on a connection after which a heartbeat is sent
      * @param ringSize          messages each feed keeps for replay
      * @param maxQueuedBytes    a subscriber whose unsent frames pass this is cut off; sized for a full ring replay
@@ -83,6 +85,7 @@ public record GatewayProperties(
             @DefaultValue("8001") @Min(0) @Max(65535) int newsPort,
             @DefaultValue("100") @Min(1) int maxConnections,
             @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration replayTimeout,
+            @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
             @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration heartbeatInterval,
             @DefaultValue("10000") @Min(1) @Max(10_000_000) int ringSize,
             @DefaultValue("8MB") @NotNull DataSize maxQueuedBytes,

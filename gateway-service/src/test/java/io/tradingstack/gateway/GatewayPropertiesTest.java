@@ -31,6 +31,7 @@ class GatewayPropertiesTest {
             assertThat(properties.feeds().pricePort()).isEqualTo(8000);
             assertThat(properties.feeds().newsPort()).isEqualTo(8001);
             assertThat(properties.feeds().replayTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.feeds().readTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.feeds().heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
             assertThat(properties.feeds().ringSize()).isEqualTo(10_000);
             assertThat(properties.feeds().maxQueuedBytes()).isEqualTo(DataSize.ofMegabytes(8));
@@ -60,6 +61,7 @@ class GatewayPropertiesTest {
                 "trading.gateway.feeds.ring-size=0",
                 "trading.gateway.feeds.price-port=70000",
                 "trading.gateway.feeds.heartbeat-interval=0s",
+                "trading.gateway.feeds.read-timeout=0s",
                 "trading.gateway.feeds.max-queued-bytes=0B",
                 "trading.gateway.market.symbols=AAPL,BAD SYMBOL",
                 "trading.gateway.market.ticks-per-second=-1",
@@ -67,7 +69,7 @@ class GatewayPropertiesTest {
                     assertThat(context).hasFailed();
                     String message = rootMessage(context.getStartupFailure());
                     for (String field : List.of("replayPathSetWhenReplaying", "feeds.ringSize", "feeds.pricePort",
-                            "feeds.heartbeatInterval", "feeds.queueLimitsPositive", "market.symbolsValid",
+                            "feeds.heartbeatInterval", "feeds.readTimeout", "feeds.queueLimitsPositive", "market.symbolsValid",
                             "market.ticksPerSecond", "market.pricesFixedPoint")) {
                         assertThat(message).contains(field);
                     }

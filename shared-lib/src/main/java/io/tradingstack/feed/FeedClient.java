@@ -1,10 +1,10 @@
 package io.tradingstack.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingstack.protocol.DecodedFrames;
-import io.tradingstack.protocol.FrameDeserializer;
-import io.tradingstack.protocol.FrameSerializer;
-import io.tradingstack.protocol.QuietOnPeerLossConnection;
+import io.tradingstack.tcp.DecodedFrames;
+import io.tradingstack.tcp.FrameDeserializer;
+import io.tradingstack.tcp.FrameSerializer;
+import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.ReplayRequest;
 import java.time.Instant;
 import java.util.Objects;

@@ -2,10 +2,11 @@ package io.tradingstack.gateway.feed;
 
 import java.util.concurrent.ScheduledFuture;
 
-import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import io.tradingstack.tcp.FrameConnection;
 
 /**
- * The state of one accepted connection: waiting for its {@code replay}, subscribed, or closed.
+ * The feed protocol's state of one accepted connection: waiting for its {@code replay},
+ * subscribed, or closed.
  * The reading thread, the replay deadline and the close event race for the transitions, so
  * each one is a single synchronized step and only one of them wins.
  */
@@ -17,23 +18,23 @@ final class FeedConnection {
         CLOSED
     }
 
-    private final TcpConnection connection;
+    private final FrameConnection connection;
 
     // Guarded by this.
     private State state = State.AWAITING_REPLAY;
     private ScheduledFuture<?> replayDeadline;
     private Subscriber subscriber;
 
-    FeedConnection(TcpConnection connection) {
+    FeedConnection(FrameConnection connection) {
         this.connection = connection;
     }
 
-    TcpConnection connection() {
+    FrameConnection connection() {
         return connection;
     }
 
     String id() {
-        return connection.getConnectionId();
+        return connection.id();
     }
 
     synchronized State state() {

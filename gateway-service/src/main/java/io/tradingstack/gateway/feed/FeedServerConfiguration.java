@@ -1,42 +1,37 @@
 package io.tradingstack.gateway.feed;
 
-import io.tradingstack.protocol.QuietOnPeerLossConnection;
-import io.tradingstack.metrics.InvalidFrames;
-
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.gateway.GatewayProperties;
-import io.tradingstack.protocol.Decoded;
-import io.tradingstack.protocol.DecodedFrames;
-import io.tradingstack.protocol.FrameDeserializer;
-import io.tradingstack.protocol.FrameSerializer;
+import io.tradingstack.metrics.InvalidFrames;
+import io.tradingstack.tcp.FrameFlows;
+import io.tradingstack.tcp.FrameServer;
+import io.tradingstack.tcp.FrameServerSettings;
+import io.tradingstack.tcp.ServerRefusal;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.IpHeaders;
-import org.springframework.integration.ip.dsl.Tcp;
 import org.springframework.integration.ip.dsl.TcpNetServerConnectionFactorySpec;
-import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
 
 /**
- * The two feed servers: per feed a blocking ({@code TcpNet}) server connection factory, an
- * inbound flow that hands each decoded frame to the {@link FeedServers}, and the {@link Feed}
- * the sources publish to. Blocking connections give each connection its own reading thread,
- * which the frame codec needs (one per thread), and beat NIO on two cores (SPRING-NOTES).
+ * The two feed servers: per feed a shared frame server (a blocking {@code TcpNet} factory, a
+ * thread per connection) with a {@link FeedProtocol} on top, its thin inbound flow, and the
+ * {@link Feed} the sources publish to.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedServerConfiguration {
 
     static final String PRICE_CONNECTION_FACTORY = "priceFeedConnectionFactory";
     static final String NEWS_CONNECTION_FACTORY = "newsFeedConnectionFactory";
+    static final String PRICE_SERVER = "priceFeedServer";
+    static final String NEWS_SERVER = "newsFeedServer";
     static final String INBOUND_ERRORS = "feedInboundErrors";
 
     @Bean
@@ -47,6 +42,18 @@ class FeedServerConfiguration {
     @Bean
     EpochNanoClock epochNanoClock() {
         return SystemEpochNanoClock.instance();
+    }
+
+    @Bean
+    FeedTimer feedTimer() {
+        return new FeedTimer();
+    }
+
+    /** One set of counters for both feed ports, tagged {@code service=gateway}. */
+    @Bean
+    InvalidFrames feedInvalidFrames(MeterRegistry registry) {
+        return new InvalidFrames(registry, "gateway", List.of(FeedRefusal.NO_REPLAY.name(),
+                FeedRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name()));
     }
 
     @Bean
@@ -62,56 +69,54 @@ class FeedServerConfiguration {
     }
 
     @Bean(PRICE_CONNECTION_FACTORY)
-    TcpNetServerConnectionFactorySpec priceFeedConnectionFactory(GatewayProperties properties) {
-        return serverConnectionFactory(PRICE_CONNECTION_FACTORY, properties.feeds().pricePort(), FeedKind.PRICE,
-                properties.feeds());
+    TcpNetServerConnectionFactorySpec priceFeedConnectionFactory(GatewayProperties properties,
+            InvalidFrames invalidFrames) {
+        return connectionFactory(PRICE_CONNECTION_FACTORY, FeedKind.PRICE, properties.feeds(), invalidFrames);
     }
 
     @Bean(NEWS_CONNECTION_FACTORY)
-    TcpNetServerConnectionFactorySpec newsFeedConnectionFactory(GatewayProperties properties) {
-        return serverConnectionFactory(NEWS_CONNECTION_FACTORY, properties.feeds().newsPort(), FeedKind.NEWS,
-                properties.feeds());
+    TcpNetServerConnectionFactorySpec newsFeedConnectionFactory(GatewayProperties properties,
+            InvalidFrames invalidFrames) {
+        return connectionFactory(NEWS_CONNECTION_FACTORY, FeedKind.NEWS, properties.feeds(), invalidFrames);
+    }
+
+    @Bean(PRICE_SERVER)
+    FrameServer<FeedConnection> priceFeedServer(GatewayProperties properties, FeedSession session,
+            EpochNanoClock clock, FeedTimer timer, InvalidFrames invalidFrames, @Qualifier("priceFeed") Feed feed,
+            @Qualifier(PRICE_CONNECTION_FACTORY) TcpNetServerConnectionFactory connectionFactory) {
+        return frameServer(FeedKind.PRICE, properties.feeds(), session, clock, timer, invalidFrames, feed,
+                connectionFactory);
+    }
+
+    @Bean(NEWS_SERVER)
+    FrameServer<FeedConnection> newsFeedServer(GatewayProperties properties, FeedSession session,
+            EpochNanoClock clock, FeedTimer timer, InvalidFrames invalidFrames, @Qualifier("newsFeed") Feed feed,
+            @Qualifier(NEWS_CONNECTION_FACTORY) TcpNetServerConnectionFactory connectionFactory) {
+        return frameServer(FeedKind.NEWS, properties.feeds(), session, clock, timer, invalidFrames, feed,
+                connectionFactory);
     }
 
     @Bean
-    FeedServers feedServers(GatewayProperties properties, FeedSession session, EpochNanoClock clock,
-            MeterRegistry registry, @Qualifier("priceFeed") Feed priceFeed, @Qualifier("newsFeed") Feed newsFeed,
-            @Qualifier(PRICE_CONNECTION_FACTORY) TcpNetServerConnectionFactory priceConnectionFactory,
-            @Qualifier(NEWS_CONNECTION_FACTORY) TcpNetServerConnectionFactory newsConnectionFactory) {
-        GatewayProperties.Feeds feeds = properties.feeds();
-        SubscriberSettings settings = new SubscriberSettings(session.id(), clock, feeds.heartbeatInterval().toNanos(),
-                feeds.maxQueuedBytes().toBytes(), feeds.maxBatchBytes().toBytes());
-        ScheduledThreadPoolExecutor timer = FeedServers.newTimer();
-        InvalidFrames invalidFrames = new InvalidFrames(registry, "gateway", java.util.List.of(FeedRefusal.NO_REPLAY.name(), FeedRefusal.UNEXPECTED_FRAME.name()));
-        return new FeedServers(session.id(),
-                new FeedServer(FeedKind.PRICE, priceFeed, priceConnectionFactory, settings, timer, invalidFrames,
-                        feeds.maxConnections(), feeds.replayTimeout()),
-                new FeedServer(FeedKind.NEWS, newsFeed, newsConnectionFactory, settings, timer, invalidFrames,
-                        feeds.maxConnections(), feeds.replayTimeout()),
-                timer);
+    FeedServers feedServers(FeedSession session,
+            @Qualifier(PRICE_SERVER) FrameServer<FeedConnection> priceServer, @Qualifier("priceFeed") Feed priceFeed,
+            @Qualifier(NEWS_SERVER) FrameServer<FeedConnection> newsServer, @Qualifier("newsFeed") Feed newsFeed) {
+        return new FeedServers(session.id(), new FeedServers.FeedPort(priceServer, priceFeed),
+                new FeedServers.FeedPort(newsServer, newsFeed));
     }
 
     @Bean
-    IntegrationFlow priceFeedInboundFlow(
-            @Qualifier(PRICE_CONNECTION_FACTORY) TcpNetServerConnectionFactory connectionFactory, FeedServers servers) {
-        return inboundFlow(FeedKind.PRICE, connectionFactory, servers);
+    IntegrationFlow priceFeedInboundFlow(@Qualifier(PRICE_SERVER) FrameServer<FeedConnection> server) {
+        return FrameFlows.inbound(server, "priceFeedInboundAdapter", "priceFeedFrameHandler", INBOUND_ERRORS);
     }
 
     @Bean
-    IntegrationFlow newsFeedInboundFlow(
-            @Qualifier(NEWS_CONNECTION_FACTORY) TcpNetServerConnectionFactory connectionFactory, FeedServers servers) {
-        return inboundFlow(FeedKind.NEWS, connectionFactory, servers);
+    IntegrationFlow newsFeedInboundFlow(@Qualifier(NEWS_SERVER) FrameServer<FeedConnection> server) {
+        return FrameFlows.inbound(server, "newsFeedInboundAdapter", "newsFeedFrameHandler", INBOUND_ERRORS);
     }
 
-    /** Where a frame goes whose handling failed (a bug, never bad input: that is answered on the connection). */
     @Bean
-    IntegrationFlow feedInboundErrorFlow(FeedServers servers) {
-        return IntegrationFlow.from(INBOUND_ERRORS)
-                .handle(Throwable.class, (failure, headers) -> {
-                    servers.onInboundFailure(failure);
-                    return null;
-                }, endpoint -> endpoint.id("feedInboundErrorHandler"))
-                .get();
+    IntegrationFlow feedInboundErrorFlow() {
+        return FrameFlows.inboundErrors(INBOUND_ERRORS, "feedInboundErrorHandler", "feed");
     }
 
     /** Named {@code feedsHealthIndicator}, so Actuator shows it as the {@code feeds} component. */
@@ -126,18 +131,16 @@ class FeedServerConfiguration {
                 new FeedMetrics(registry, kind), taps.getIfAvailable(() -> FeedTap.NONE));
     }
 
-    private static TcpNetServerConnectionFactorySpec serverConnectionFactory(String id, int port, FeedKind kind,
-            GatewayProperties.Feeds feeds) {
-        TcpNetServerConnectionFactorySpec spec = Tcp.netServer(port)
-                .id(id)
-                .localAddress(feeds.bindAddress())
-                .deserializer(new FrameDeserializer(feeds.maxFrameLength()))
-                .serializer(new FrameSerializer(feeds.maxFrameLength()))
-                .soTcpNoDelay(true)
-                .backlog(64)
-                .connectionSupport(QuietOnPeerLossConnection::new)
-                // A thread per connection (and one for accepts), named after the feed for thread dumps.
-                .taskExecutor(new SimpleAsyncTaskExecutor("feed-" + kind + "-io-"));
+    /** Threads {@code feed-price-io-N} and {@code feed-news-io-N}, as before the frame server was shared. */
+    private static FrameServerSettings settings(FeedKind kind, GatewayProperties.Feeds feeds) {
+        return new FrameServerSettings("feed-" + kind, feeds.bindAddress(),
+                kind == FeedKind.PRICE ? feeds.pricePort() : feeds.newsPort(), feeds.maxFrameLength(),
+                feeds.maxConnections(), feeds.readTimeout());
+    }
+
+    private static TcpNetServerConnectionFactorySpec connectionFactory(String id, FeedKind kind,
+            GatewayProperties.Feeds feeds, InvalidFrames invalidFrames) {
+        TcpNetServerConnectionFactorySpec spec = FrameServer.connectionFactory(id, settings(kind, feeds), invalidFrames);
         int sendBuffer = (int) feeds.socketSendBuffer().toBytes();
         if (sendBuffer > 0) {
             spec.soSendBufferSize(sendBuffer);
@@ -145,19 +148,12 @@ class FeedServerConfiguration {
         return spec;
     }
 
-    /** A thin flow: the decoded frame, or its decode error, goes to the feed server of its connection. */
-    private static IntegrationFlow inboundFlow(FeedKind kind, AbstractServerConnectionFactory connectionFactory,
-            FeedServers servers) {
-        return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory)
-                        .id(kind + "FeedInboundAdapter")
-                        .errorChannel(INBOUND_ERRORS))
-                .handle(DecodedFrames.class, (frames, headers) -> {
-                    String connectionId = headers.get(IpHeaders.CONNECTION_ID, String.class);
-                    for (Decoded frame : frames) {
-                        servers.onFrame(kind, connectionId, frame);
-                    }
-                    return null;
-                }, endpoint -> endpoint.id(kind + "FeedFrameHandler"))
-                .get();
+    private static FrameServer<FeedConnection> frameServer(FeedKind kind, GatewayProperties.Feeds feeds,
+            FeedSession session, EpochNanoClock clock, FeedTimer timer, InvalidFrames invalidFrames, Feed feed,
+            TcpNetServerConnectionFactory connectionFactory) {
+        SubscriberSettings subscriberSettings = new SubscriberSettings(session.id(), clock,
+                feeds.heartbeatInterval().toNanos(), feeds.maxQueuedBytes().toBytes(), feeds.maxBatchBytes().toBytes());
+        FeedProtocol protocol = new FeedProtocol(kind, feed, subscriberSettings, timer, feeds.replayTimeout());
+        return new FrameServer<>(settings(kind, feeds), connectionFactory, protocol, invalidFrames);
     }
 }

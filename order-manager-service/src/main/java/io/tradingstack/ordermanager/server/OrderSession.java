@@ -1,29 +1,28 @@
 package io.tradingstack.ordermanager.server;
 
-import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import io.tradingstack.tcp.FrameConnection;
 
 /**
- * One order connection: whether its first frame has come, the strategy it logged on as, and
- * whether it is closed. Frames are handled on the connection's reading thread only; the close
- * flag is also set by whichever thread closes it, hence volatile.
+ * One order connection: whether its first frame has come and the strategy it logged on as.
+ * Frames are handled on the connection's reading thread only; whether it is closing is the
+ * {@link FrameConnection}'s.
  */
 final class OrderSession {
 
-    private final TcpConnection connection;
+    private final FrameConnection connection;
     private boolean anyFrame; // reading thread only
     private String strategyId; // reading thread only
-    private volatile boolean closed;
 
-    OrderSession(TcpConnection connection) {
+    OrderSession(FrameConnection connection) {
         this.connection = connection;
     }
 
-    TcpConnection connection() {
+    FrameConnection connection() {
         return connection;
     }
 
     String id() {
-        return connection.getConnectionId();
+        return connection.id();
     }
 
     /** Marks a frame as seen; true if it is the connection's first. */
@@ -40,18 +39,5 @@ final class OrderSession {
 
     void logOn(String strategy) {
         this.strategyId = strategy;
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    /** Marks it closed; true for the first caller only. */
-    synchronized boolean markClosed() {
-        if (closed) {
-            return false;
-        }
-        closed = true;
-        return true;
     }
 }

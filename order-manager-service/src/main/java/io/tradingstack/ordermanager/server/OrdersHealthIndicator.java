@@ -10,11 +10,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 final class OrdersHealthIndicator implements HealthIndicator {
 
     private final OrderServer server;
-    private final int maxConnections;
 
-    OrdersHealthIndicator(OrderServer server, int maxConnections) {
+    OrdersHealthIndicator(OrderServer server) {
         this.server = server;
-        this.maxConnections = maxConnections;
     }
 
     @Override
@@ -24,7 +22,7 @@ final class OrdersHealthIndicator implements HealthIndicator {
         return health.withDetail("listening", listening)
             .withDetail("port", server.port())
             .withDetail("connections", server.openConnections())
-            .withDetail("maxConnections", maxConnections)
+            .withDetail("maxConnections", server.maxConnections())
             .withDetail("logonRequired", server.logonRequired())
             .build();
     }

@@ -1,19 +1,16 @@
 package io.tradingstack.ordermanager.server;
 
 /**
- * Why the order server sent an {@code error} frame and closed a connection, beyond the decode
- * failures of shared-lib (which are sent under their own names). The name is the wire
- * {@code reason} and the {@code reason} tag of {@code trading.frames.invalid}.
+ * Why the order protocol sent an {@code error} frame and closed a connection, beyond the decode
+ * failures and the frame server's own refusals of shared-lib (which are sent under their own
+ * names). The name is the wire {@code reason} and the {@code reason} tag of
+ * {@code trading.frames.invalid}.
  */
 enum SessionRefusal {
     /** Tokens are configured and the first frame was not a {@code logon} with a matching token. */
     AUTH_FAILED,
     /** A frame a client may not send: a second {@code logon}, a {@code logon} after an order, or a server's message type. */
     UNEXPECTED_FRAME,
-    /** A frame was started and not finished within the read timeout (closed without an {@code error} frame). */
-    READ_TIMEOUT,
-    /** The connection cap was reached; not counted as an invalid frame. */
-    TOO_MANY_CONNECTIONS,
     /** The order engine has stopped (the service is shutting down) or failed; not counted as an invalid frame. */
     UNAVAILABLE,
     /**

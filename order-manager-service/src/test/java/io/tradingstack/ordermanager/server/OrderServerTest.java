@@ -9,9 +9,9 @@ class OrderServerTest {
 
     @Test
     void shouldMakeAClientOrderIdPrintableAndCutItTo64Characters() {
-        assertThat(OrderServer.printable("")).isEmpty();
-        assertThat(OrderServer.printable("a\tb\u00e9c")).isEqualTo("a?b?c");
-        assertThat(OrderServer.printable("y".repeat(100))).hasSize(64);
+        assertThat(OrderProtocol.printable("")).isEmpty();
+        assertThat(OrderProtocol.printable("a\tb\u00e9c")).isEqualTo("a?b?c");
+        assertThat(OrderProtocol.printable("y".repeat(100))).hasSize(64);
     }
 
     @Test

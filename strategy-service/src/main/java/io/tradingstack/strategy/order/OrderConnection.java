@@ -2,14 +2,14 @@ package io.tradingstack.strategy.order;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.metrics.TradingMetric;
-import io.tradingstack.protocol.QuietOnPeerLossConnection;
+import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.Decoded;
-import io.tradingstack.protocol.DecodedFrames;
+import io.tradingstack.tcp.DecodedFrames;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
-import io.tradingstack.protocol.FrameDeserializer;
-import io.tradingstack.protocol.FrameSerializer;
+import io.tradingstack.tcp.FrameDeserializer;
+import io.tradingstack.tcp.FrameSerializer;
 import io.tradingstack.protocol.Logon;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.strategy.StrategyProperties;

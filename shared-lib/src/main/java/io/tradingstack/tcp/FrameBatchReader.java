@@ -1,5 +1,10 @@
-package io.tradingstack.protocol;
+package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.DecodeError;
+import io.tradingstack.protocol.DecodeFailure;
+import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.Framing;
+import io.tradingstack.protocol.MessageCodec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
-package io.tradingstack.protocol;
+package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.Decoded;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

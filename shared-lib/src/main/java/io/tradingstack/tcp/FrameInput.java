@@ -1,4 +1,4 @@
-package io.tradingstack.protocol;
+package io.tradingstack.tcp;
 
 /**
  * An input stream that wants to know, before each blocking read, whether a frame is in

@@ -1,5 +1,8 @@
-package io.tradingstack.protocol;
+package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.Framing;
+import io.tradingstack.protocol.Message;
+import io.tradingstack.protocol.MessageCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -1,4 +1,4 @@
-package io.tradingstack.protocol;
+package io.tradingstack.tcp;
 
 import java.net.Socket;
 

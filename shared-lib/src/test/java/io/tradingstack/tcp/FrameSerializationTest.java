@@ -1,5 +1,12 @@
-package io.tradingstack.protocol;
+package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.DecodeError;
+import io.tradingstack.protocol.DecodeFailure;
+import io.tradingstack.protocol.ErrorFrame;
+import io.tradingstack.protocol.Framing;
+import io.tradingstack.protocol.Heartbeat;
+import io.tradingstack.protocol.MessageCodec;
+import io.tradingstack.protocol.Reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +42,7 @@ class FrameSerializationTest {
 
     @Test
     void shouldHandBadFramesToTheFlowInsteadOfThrowing() throws Exception {
-        ByteArrayInputStream in = new ByteArrayInputStream(BadInputTest.frame("{\"type\":\"replay\",\"fromSeq\":-1}"));
+        ByteArrayInputStream in = new ByteArrayInputStream(RawFrames.frame("{\"type\":\"replay\",\"fromSeq\":-1}"));
 
         DecodedFrames decoded = deserializer.deserialize(in);
 

@@ -1,34 +1,37 @@
-package io.tradingstack.ordermanager.server;
-
-import io.tradingstack.metrics.InvalidFrames;
-import io.tradingstack.protocol.QuietOnPeerLossConnection;
+package io.tradingstack.tcp;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import io.tradingstack.metrics.InvalidFrames;
+import io.tradingstack.tcp.QuietOnPeerLossConnection;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnectionSupport;
 
 /**
- * Creates the order server's connections: their input enforces the per-frame read timeout
+ * Creates a frame server's connections: their input enforces the per-frame read timeout
  * ({@link FrameDeadlineInputStream}), and a read that fails because the client went away
  * (reset by its peer, killed) is logged at DEBUG rather than Spring Integration's ERROR: it is
  * routine, and reported by the close event that follows. A frame that did not complete in time
- * is logged once at WARN and counted.
+ * is logged once at WARN and counted as {@link ServerRefusal#READ_TIMEOUT}.
  */
-final class OrderConnectionSupport implements TcpNetConnectionSupport {
+final class DeadlineConnectionSupport implements TcpNetConnectionSupport {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderConnectionSupport.class);
+    private static final Log log = LogFactory.getLog(DeadlineConnectionSupport.class);
 
+    private final String server;
     private final Duration readTimeout;
     private final InvalidFrames invalidFrames;
 
-    OrderConnectionSupport(Duration readTimeout, InvalidFrames invalidFrames) {
+    DeadlineConnectionSupport(String server, Duration readTimeout, InvalidFrames invalidFrames) {
+        this.server = server;
         this.readTimeout = readTimeout;
         this.invalidFrames = invalidFrames;
     }
@@ -36,15 +39,15 @@ final class OrderConnectionSupport implements TcpNetConnectionSupport {
     @Override
     public TcpNetConnection createNewConnection(Socket socket, boolean server, boolean lookupHost,
             ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
-        return new OrderConnection(socket, server, lookupHost, applicationEventPublisher, connectionFactoryName);
+        return new DeadlineConnection(socket, server, lookupHost, applicationEventPublisher, connectionFactoryName);
     }
 
-    private final class OrderConnection extends QuietOnPeerLossConnection {
+    private final class DeadlineConnection extends QuietOnPeerLossConnection {
 
         private final Socket socket;
         private FrameDeadlineInputStream input; // reading thread only
 
-        OrderConnection(Socket socket, boolean server, boolean lookupHost,
+        DeadlineConnection(Socket socket, boolean server, boolean lookupHost,
                 ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
             super(socket, server, lookupHost, applicationEventPublisher, connectionFactoryName);
             this.socket = socket;
@@ -62,8 +65,9 @@ final class OrderConnectionSupport implements TcpNetConnectionSupport {
         protected boolean handleReadException(Exception exception) {
             Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
             if ((exception instanceof SocketTimeoutException || cause instanceof SocketTimeoutException) && isOpen()) {
-                invalidFrames.count(SessionRefusal.READ_TIMEOUT.name());
-                log.warn("connection={} closed: a frame was not complete within {}", getConnectionId(), readTimeout);
+                invalidFrames.count(ServerRefusal.READ_TIMEOUT.name());
+                log.warn("server=" + server + " connection=" + getConnectionId() + " closed: a frame was not complete within "
+                        + readTimeout);
             }
             return super.handleReadException(exception); // quiet on peer loss, as every connection here
         }

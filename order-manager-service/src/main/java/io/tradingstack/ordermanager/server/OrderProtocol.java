@@ -1,0 +1,161 @@
+package io.tradingstack.ordermanager.server;
+
+import io.tradingstack.clock.EpochNanoClock;
+import io.tradingstack.ordermanager.RejectReason;
+import io.tradingstack.ordermanager.Rejection;
+import io.tradingstack.ordermanager.engine.Decision;
+import io.tradingstack.ordermanager.engine.OrderEntry;
+import io.tradingstack.ordermanager.engine.OrderEvents;
+import io.tradingstack.protocol.DecodeError;
+import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.ErrorFrame;
+import io.tradingstack.protocol.Logon;
+import io.tradingstack.protocol.Message;
+import io.tradingstack.protocol.MessageType;
+import io.tradingstack.protocol.Order;
+import io.tradingstack.tcp.FrameConnection;
+import io.tradingstack.tcp.FrameHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order protocol of the order port, one connection at a time on its reading thread, on top
+ * of the shared frame server (which refuses connections over the cap and frames not complete
+ * within the read timeout):
+ * <ul>
+ * <li>with tokens configured, the first frame must be a {@code logon} with a matching token,
+ * else {@code error AUTH_FAILED} and close; a good logon gets no reply. Without tokens a
+ * {@code logon} is accepted, not required, and binds the connection to its strategy just the
+ * same. A logon is only ever the first frame: any other is {@code UNEXPECTED_FRAME};</li>
+ * <li>every {@code order} frame gets exactly one {@code execution}: decoded orders from the
+ * {@link OrderEntry}, sent only once the journal holds them; an order whose values do not
+ * decode is REJECTED with the reason, under its {@code clientOrderId} as sent (made printable
+ * and cut to 64 characters; "" when it was empty), and the connection stays open;</li>
+ * <li>except an order in doubt (the journal failed while storing it): it gets
+ * {@code error JOURNAL_UNAVAILABLE} and a close, never an execution it may not have stored; the
+ * client resends it after a restart;</li>
+ * <li>a protocol violation (the frame or its JSON is no message of this protocol) or a frame a
+ * client may not send gets an {@code error} naming the reason, a count in
+ * {@code trading.frames.invalid} and a close of that connection only.</li>
+ * </ul>
+ */
+final class OrderProtocol implements FrameHandler<OrderSession> {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderProtocol.class);
+
+    private static final int MAX_ID_LENGTH = 64;
+
+    private final OrderEntry entry;
+    private final OrderEvents events;
+    private final StrategyTokens tokens;
+    private final EpochNanoClock clock;
+
+    OrderProtocol(OrderEntry entry, OrderEvents events, StrategyTokens tokens, EpochNanoClock clock) {
+        this.entry = entry;
+        this.events = events;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Override
+    public OrderSession onOpen(FrameConnection connection) {
+        return new OrderSession(connection);
+    }
+
+    @Override
+    public void onFrame(OrderSession session, Decoded frame) {
+        long receivedTs = clock.epochNanos();
+        if (frame instanceof DecodeError error && error.isProtocolViolation()) {
+            session.connection().refuse(error.toErrorFrame());
+            return;
+        }
+        boolean first = session.firstFrame();
+        if (frame instanceof Logon logon) {
+            onLogon(session, logon, first);
+            return;
+        }
+        if (tokens.required() && session.strategyId() == null) {
+            session.connection().refuse(
+                new ErrorFrame(SessionRefusal.AUTH_FAILED.name(), "logon required before any other frame"));
+            return;
+        }
+        try {
+            if (frame instanceof Order order) {
+                answer(session, entry.submit(order, session.strategyId(), receivedTs));
+            } else if (frame instanceof DecodeError error && error.type() == MessageType.ORDER) {
+                Rejection rejection = new Rejection(RejectReason.of(error), "field=" + error.field() + " " + error.detail());
+                answer(session, entry.refuseUndecodable(printable(error.clientOrderId()), rejection, receivedTs));
+            } else if (frame instanceof DecodeError error) {
+                session.connection().refuse(error.toErrorFrame());
+            } else {
+                session.connection().refuse(new ErrorFrame(SessionRefusal.UNEXPECTED_FRAME.name(),
+                    "a client may not send " + ((Message) frame).type().wireName()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.connection().close();
+        } catch (IllegalStateException e) {
+            log.warn("connection={} closed: {}", session.id(), e.getMessage());
+            session.connection().closeWith(
+                new ErrorFrame(SessionRefusal.UNAVAILABLE.name(), "the order manager cannot decide orders now"));
+        }
+    }
+
+    private void onLogon(OrderSession session, Logon logon, boolean first) {
+        if (!first) {
+            session.connection().refuse(new ErrorFrame(SessionRefusal.UNEXPECTED_FRAME.name(),
+                session.strategyId() == null
+                    ? "a logon must be the first frame" : "a second logon; logged on as " + session.strategyId()));
+            return;
+        }
+        if (tokens.required() && !tokens.matches(logon.strategyId(), logon.token())) {
+            session.connection().refuse(
+                new ErrorFrame(SessionRefusal.AUTH_FAILED.name(), "unknown strategy or wrong token"));
+            return;
+        }
+        session.logOn(logon.strategyId());
+        log.info("connection={} logged on as strategyId={}", session.id(), logon.strategyId());
+    }
+
+    /** Sends the execution, then logs and counts the order, whether the send worked or not. */
+    private void answer(OrderSession session, Decision decision) {
+        if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
+            answerInDoubt(session, decision);
+            return;
+        }
+        try {
+            session.connection().send(decision.execution());
+        } catch (RuntimeException e) {
+            // The client went away; Spring Integration closes the connection.
+            log.debug("connection={} execution not sent: {}", session.id(), e.toString());
+        } finally {
+            events.record(decision, session.id());
+        }
+    }
+
+    /**
+     * An order the journal may or may not hold: no execution (it would acknowledge what may not
+     * be stored), an {@code error} and a close, so the client's order stays open on its side and
+     * is resent. Logged and counted on the order log like every order frame.
+     */
+    private void answerInDoubt(OrderSession session, Decision decision) {
+        try {
+            session.connection().closeWith(new ErrorFrame(SessionRefusal.JOURNAL_UNAVAILABLE.name(),
+                "the journal failed while storing this order, which may or may not be stored; resend the same"
+                    + " clientOrderId once the order manager is back"));
+        } finally {
+            events.record(decision, session.id());
+        }
+    }
+
+    /** A client order id as sent, made printable ASCII ('?' for anything else) and cut to 64 characters. */
+    static String printable(String clientOrderId) {
+        int length = Math.min(clientOrderId.length(), MAX_ID_LENGTH);
+        StringBuilder id = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            char c = clientOrderId.charAt(i);
+            id.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return id.toString();
+    }
+}
