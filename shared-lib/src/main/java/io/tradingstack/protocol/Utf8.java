@@ -1,6 +1,10 @@
 package io.tradingstack.protocol;
 
-/** UTF-8 well-formedness by RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF. */
+/**
+ * UTF-8 well-formedness by RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
+ * Jackson's parser decodes UTF-8 only inside strings and lets overlong forms and code points
+ * above U+10FFFF through, so {@link PayloadParser} checks each payload with this first.
+ */
 final class Utf8 {
 
     private Utf8() {
@@ -10,7 +14,7 @@ final class Utf8 {
      * Length of the well-formed sequence whose lead byte is at {@code at}, or -1 when the bytes
      * there are not one; ASCII is a sequence of 1.
      */
-    static int sequenceLength(byte[] src, int at, int limit) {
+    private static int sequenceLength(byte[] src, int at, int limit) {
         int lead = src[at] & 0xFF;
         if (lead < 0x80) {
             return 1;
