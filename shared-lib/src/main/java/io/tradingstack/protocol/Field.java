@@ -1,8 +1,6 @@
 package io.tradingstack.protocol;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -36,8 +34,8 @@ enum Field {
 
     static final Field[] VALUES = values();
 
-    private static final Map<String, Field> BY_NAME = Arrays.stream(VALUES)
-            .collect(Collectors.toUnmodifiableMap(field -> field.wireName, field -> field));
+    /** Fields by name length, so that a name is compared only with the few of its own length. */
+    private static final Field[][] BY_LENGTH = byLength();
 
     final String wireName;
     /** The name with its quoted UTF-8 bytes computed once, so that the generator writes it as a copy. */
@@ -50,10 +48,29 @@ enum Field {
 
     /**
      * The field of a name as the parser reports it, or null for a field we ignore. The parser
-     * hands out the same canonical {@code String} for a name it has seen before, so this is a
-     * hash lookup on a cached hash code, without allocating.
+     * hands out the same canonical {@code String} for a name it has seen before; this compares
+     * it with at most four names, without hashing or allocating.
      */
     static Field byName(String name) {
-        return BY_NAME.get(name);
+        int length = name.length();
+        if (length >= BY_LENGTH.length) {
+            return null;
+        }
+        for (Field field : BY_LENGTH[length]) {
+            if (field.wireName.equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private static Field[][] byLength() {
+        int longest = Arrays.stream(VALUES).mapToInt(field -> field.wireName.length()).max().orElse(0);
+        Field[][] table = new Field[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int wanted = length;
+            table[length] = Arrays.stream(VALUES).filter(field -> field.wireName.length() == wanted).toArray(Field[]::new);
+        }
+        return table;
     }
 }

@@ -4,7 +4,6 @@ import static io.tradingstack.protocol.ParsedFields.ARRAY;
 import static io.tradingstack.protocol.ParsedFields.DECIMAL;
 import static io.tradingstack.protocol.ParsedFields.FALSE;
 import static io.tradingstack.protocol.ParsedFields.INTEGER;
-import static io.tradingstack.protocol.ParsedFields.LONE_SURROGATE;
 import static io.tradingstack.protocol.ParsedFields.OBJECT;
 import static io.tradingstack.protocol.ParsedFields.OVERFLOW;
 import static io.tradingstack.protocol.ParsedFields.STRING;
@@ -358,11 +357,28 @@ public final class MessageDecoder {
         return new String(json.text, json.start[index], json.end[index] - json.start[index]);
     }
 
-    /** A string read as text must be whole characters: half a surrogate pair has no UTF-8 form to write back. */
+    /**
+     * A string read as text must be whole characters: Jackson decodes a {@code \\ud800} escape
+     * to half a surrogate pair, which has no UTF-8 form to write back.
+     */
     private void checkWholeCharacters(Field field) {
-        if ((json.flags[field.ordinal()] & LONE_SURROGATE) != 0) {
+        int index = field.ordinal();
+        if (hasLoneSurrogate(json.text, json.start[index], json.end[index])) {
             throw fail(DecodeFailure.MALFORMED_JSON, field, "'" + field.wireName + "' holds a lone surrogate in a \\u escape");
         }
+    }
+
+    private static boolean hasLoneSurrogate(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == to || !Character.isLowSurrogate(text[i + 1])) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
     }
 
     /** A short, printable piece of a field's raw text, for error details that reach logs. */

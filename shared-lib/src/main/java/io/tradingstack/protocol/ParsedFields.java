@@ -24,8 +24,6 @@ final class ParsedFields {
 
     /** An {@link #INTEGER} beyond 64 bits: {@link #integer} holds nothing. */
     static final byte OVERFLOW = 1;
-    /** A {@link #STRING} holding half a surrogate pair on its own, which only a {@code \\u} escape can produce. */
-    static final byte LONE_SURROGATE = 2;
 
     private static final int FIELD_COUNT = Field.VALUES.length;
 

@@ -164,11 +164,8 @@ final class PayloadParser {
     private boolean record(Field field, JsonToken token, ParsedFields fields) {
         return switch (token) {
             case VALUE_STRING -> {
-                char[] text = parser.getStringCharacters();
-                int offset = parser.getStringOffset();
-                int length = parser.getStringLength();
-                byte flags = hasLoneSurrogate(text, offset, offset + length) ? ParsedFields.LONE_SURROGATE : 0;
-                yield fields.record(field, ParsedFields.STRING, flags, text, offset, length, 0);
+                yield fields.record(field, ParsedFields.STRING, (byte) 0, parser.getStringCharacters(), parser.getStringOffset(),
+                        parser.getStringLength(), 0);
             }
             case VALUE_NUMBER_INT -> {
                 char[] text = parser.getStringCharacters();
@@ -189,21 +186,6 @@ final class PayloadParser {
             case START_ARRAY -> fields.record(field, ParsedFields.ARRAY, (byte) 0, NO_TEXT, 0, 0, 0);
             default -> throw new IllegalStateException("token " + token + " as a property value");
         };
-    }
-
-    /** Jackson decodes {@code \\ud800} to a lone surrogate, which has no UTF-8 form: the decoder refuses it where it reads the text. */
-    private static boolean hasLoneSurrogate(char[] text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text[i];
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
-                    i++;
-                } else {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String kindName(JsonToken token) {
