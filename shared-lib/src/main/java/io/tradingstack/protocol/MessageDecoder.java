@@ -326,26 +326,26 @@ public final class MessageDecoder {
     }
 
     private Side side() {
-        if (rawEquals(Field.SIDE, BUY)) {
+        if (textEquals(Field.SIDE, BUY)) {
             return Side.BUY;
         }
-        if (rawEquals(Field.SIDE, SELL)) {
+        if (textEquals(Field.SIDE, SELL)) {
             return Side.SELL;
         }
         throw fail(DecodeFailure.UNKNOWN_SIDE, Field.SIDE, "side \"" + excerpt(Field.SIDE) + "\" is neither BUY nor SELL");
     }
 
     private ExecutionStatus status() {
-        if (rawEquals(Field.STATUS, FILLED)) {
+        if (textEquals(Field.STATUS, FILLED)) {
             return ExecutionStatus.FILLED;
         }
-        if (rawEquals(Field.STATUS, REJECTED)) {
+        if (textEquals(Field.STATUS, REJECTED)) {
             return ExecutionStatus.REJECTED;
         }
         throw fail(DecodeFailure.UNKNOWN_STATUS, Field.STATUS, "status \"" + excerpt(Field.STATUS) + "\" is neither FILLED nor REJECTED");
     }
 
-    private boolean rawEquals(Field field, char[] expected) {
+    private boolean textEquals(Field field, char[] expected) {
         checkWholeCharacters(field);
         int index = field.ordinal();
         return Arrays.equals(expected, 0, expected.length, json.text, json.start[index], json.end[index]);
