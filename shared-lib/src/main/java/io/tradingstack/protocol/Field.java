@@ -1,9 +1,11 @@
 package io.tradingstack.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Every field name the protocol knows, matched against raw key bytes without allocating. */
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+
+/** Every field name the protocol knows. */
 enum Field {
     TYPE("type"),
     SESSION("session"),
@@ -32,61 +34,42 @@ enum Field {
 
     static final Field[] VALUES = values();
 
-    /** Fields by name length, so a key is compared only with names of its own length. */
+    /** Fields by name length, so that a name is compared only with the few of its own length. */
     private static final Field[][] BY_LENGTH = byLength();
 
     final String wireName;
-    final byte[] wireBytes;
-    /** {@code ,"name":} as the encoder writes it before a value. */
-    final byte[] prefix;
+    /** The name with its quoted UTF-8 bytes computed once, so that the generator writes it as a copy. */
+    final SerializableString serialized;
 
     Field(String wireName) {
         this.wireName = wireName;
-        this.wireBytes = wireName.getBytes(StandardCharsets.US_ASCII);
-        this.prefix = (",\"" + wireName + "\":").getBytes(StandardCharsets.US_ASCII);
+        this.serialized = new SerializedString(wireName);
     }
 
-    private static final java.util.Map<String, Field> BY_NAME = java.util.Arrays.stream(values())
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(f -> f.wireName, f -> f));
-
-    /** The field of a decoded name, or null for a field we ignore. */
+    /**
+     * The field of a name as the parser reports it, or null for a field we ignore. The parser
+     * hands out the same canonical {@code String} for a name it has seen before; this compares
+     * it with at most four names, without hashing or allocating.
+     */
     static Field byName(String name) {
-        return BY_NAME.get(name);
-    }
-
-    /** The field whose name is exactly {@code src[from, to)}, or null for a field we ignore. */
-    static Field match(byte[] src, int from, int to) {
-        int length = to - from;
-        if (length < 0 || length >= BY_LENGTH.length) {
+        int length = name.length();
+        if (length >= BY_LENGTH.length) {
             return null;
         }
         for (Field field : BY_LENGTH[length]) {
-            if (sameBytes(field.wireBytes, src, from, length)) {
+            if (field.wireName.equals(name)) {
                 return field;
             }
         }
         return null;
     }
 
-    /** A plain loop: names are a few bytes, too short for Arrays.equals' vectorized setup to pay off. */
-    static boolean sameBytes(byte[] name, byte[] src, int from, int length) {
-        for (int i = 0; i < length; i++) {
-            if (name[i] != src[from + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Field[][] byLength() {
-        int longest = 0;
-        for (Field field : values()) {
-            longest = Math.max(longest, field.wireBytes.length);
-        }
+        int longest = Arrays.stream(VALUES).mapToInt(field -> field.wireName.length()).max().orElse(0);
         Field[][] table = new Field[longest + 1][];
         for (int length = 0; length <= longest; length++) {
-            final int wanted = length;
-            table[length] = Arrays.stream(values()).filter(f -> f.wireBytes.length == wanted).toArray(Field[]::new);
+            int wanted = length;
+            table[length] = Arrays.stream(VALUES).filter(field -> field.wireName.length() == wanted).toArray(Field[]::new);
         }
         return table;
     }

@@ -4,15 +4,15 @@ import java.util.Arrays;
 
 /**
  * The wire codec of one connection: frames and JSON in both directions, with the configured
- * maximum frame length. Decoding never throws; encoding throws only for a message too large
- * for the peer, which is a bug of the sender.
+ * maximum frame length, over one Jackson parser and one Jackson generator that live as long
+ * as the codec. Decoding never throws; encoding throws only for a message too large for the
+ * peer, which is a bug of the sender.
  *
  * <p>Not thread-safe: give each connection, or each thread, its own codec.
  */
 public final class MessageCodec {
 
     private final int maxFrameLength;
-    private final JsonEngine engine;
     private final MessageDecoder decoder;
     private final MessageEncoder encoder;
 
@@ -21,18 +21,9 @@ public final class MessageCodec {
     }
 
     public MessageCodec(int maxFrameLength) {
-        this(maxFrameLength, JsonEngine.NATIVE);
-    }
-
-    public MessageCodec(int maxFrameLength, JsonEngine engine) {
         this.maxFrameLength = Framing.checkMaxFrameLength(maxFrameLength);
-        this.engine = java.util.Objects.requireNonNull(engine, "engine");
-        this.decoder = new MessageDecoder(engine);
-        this.encoder = new MessageEncoder(maxFrameLength, engine);
-    }
-
-    public JsonEngine engine() {
-        return engine;
+        this.decoder = new MessageDecoder();
+        this.encoder = new MessageEncoder(maxFrameLength);
     }
 
     public int maxFrameLength() {

@@ -1,18 +1,22 @@
 package io.tradingstack.protocol;
 
-import static io.tradingstack.protocol.ScannedObject.ARRAY;
-import static io.tradingstack.protocol.ScannedObject.EXPONENT;
-import static io.tradingstack.protocol.ScannedObject.FALSE;
-import static io.tradingstack.protocol.ScannedObject.FRACTION;
-import static io.tradingstack.protocol.ScannedObject.NUMBER;
-import static io.tradingstack.protocol.ScannedObject.OBJECT;
-import static io.tradingstack.protocol.ScannedObject.STRING;
-import static io.tradingstack.protocol.ScannedObject.TRUE;
+import static io.tradingstack.protocol.ParsedFields.ARRAY;
+import static io.tradingstack.protocol.ParsedFields.DECIMAL;
+import static io.tradingstack.protocol.ParsedFields.FALSE;
+import static io.tradingstack.protocol.ParsedFields.INTEGER;
+import static io.tradingstack.protocol.ParsedFields.OBJECT;
+import static io.tradingstack.protocol.ParsedFields.OVERFLOW;
+import static io.tradingstack.protocol.ParsedFields.STRING;
+import static io.tradingstack.protocol.ParsedFields.TRUE;
+
+import java.util.Arrays;
 
 /**
  * JSON payload → {@link Message}, or a {@link DecodeError} that names the reason; no exception
- * escapes. Decoding a {@code price} payload allocates only the {@link PriceTick}: field names
- * are matched as bytes, symbols are interned, and prices are read straight into fixed point.
+ * escapes. Jackson's parser ({@link PayloadParser}) reads the JSON; this class applies the
+ * message rules. Decoding a {@code price} payload allocates only the {@link PriceTick}: the
+ * parser is reused, symbols are looked up in a cache from the parser's chars, integers come
+ * from the parser as {@code long}s and prices are read straight into fixed point.
  *
  * <p>Checks run in two stages, so that the reason is the same whatever the field order: first
  * every field's presence and JSON type (protocol violations), then every value's range (value
@@ -25,10 +29,10 @@ public final class MessageDecoder {
     private static final int MAX_ID_LENGTH = 64;
     private static final int MAX_EXCERPT = 40;
 
-    private static final byte[] BUY = {'B', 'U', 'Y'};
-    private static final byte[] SELL = {'S', 'E', 'L', 'L'};
-    private static final byte[] FILLED = {'F', 'I', 'L', 'L', 'E', 'D'};
-    private static final byte[] REJECTED = {'R', 'E', 'J', 'E', 'C', 'T', 'E', 'D'};
+    private static final char[] BUY = "BUY".toCharArray();
+    private static final char[] SELL = "SELL".toCharArray();
+    private static final char[] FILLED = "FILLED".toCharArray();
+    private static final char[] REJECTED = "REJECTED".toCharArray();
 
     /** Unwinds a failed build; stateless, so one instance serves every thread. */
     private static final class Abort extends RuntimeException {
@@ -39,7 +43,8 @@ public final class MessageDecoder {
 
     private static final Abort ABORT = new Abort();
 
-    private final ScannedObject json;
+    private final PayloadParser parser = new PayloadParser();
+    private final ParsedFields json = new ParsedFields();
     private final SymbolCache symbols = new SymbolCache();
 
     private MessageType type;
@@ -48,19 +53,11 @@ public final class MessageDecoder {
     private Field failureField;
     private String failureDetail;
 
-    public MessageDecoder() {
-        this(JsonEngine.NATIVE);
-    }
-
-    public MessageDecoder(JsonEngine engine) {
-        this.json = engine.newScanner();
-    }
-
     /** Decodes one JSON payload (no frame header). */
     public Decoded decode(byte[] src, int offset, int length) {
         type = null;
         clientOrderId = "";
-        if (!json.scan(src, offset, length)) {
+        if (!parser.parse(src, offset, length, json)) {
             Field field = json.failureField;
             return new DecodeError(json.failure, null, field == null ? "" : field.wireName, json.failureDetail, "");
         }
@@ -85,12 +82,8 @@ public final class MessageDecoder {
 
     private MessageType readType() {
         checkString(Field.TYPE, true);
-        int from = json.start[Field.TYPE.ordinal()];
-        int to = json.end[Field.TYPE.ordinal()];
-        byte flags = json.flags[Field.TYPE.ordinal()];
-        MessageType found = (flags & ScannedObject.ESCAPED) == 0
-                ? MessageType.fromWire(json.src, from, to)
-                : MessageType.fromWire(text(Field.TYPE));
+        checkWholeCharacters(Field.TYPE);
+        MessageType found = MessageType.fromWire(json.text, json.start[Field.TYPE.ordinal()], json.end[Field.TYPE.ordinal()]);
         if (found == null) {
             throw fail(DecodeFailure.UNKNOWN_TYPE, Field.TYPE, "type \"" + excerpt(Field.TYPE) + "\" is not a message of this protocol");
         }
@@ -162,7 +155,7 @@ public final class MessageDecoder {
     private Logon logon() {
         checkString(Field.STRATEGY_ID, true);
         checkString(Field.TOKEN, false);
-        String strategyId = identifier(Field.STRATEGY_ID, DecodeFailure.INVALID_STRATEGY_ID, true);
+        String strategyId = identifier(Field.STRATEGY_ID, DecodeFailure.INVALID_STRATEGY_ID);
         String token = json.has(Field.TOKEN) ? text(Field.TOKEN) : "";
         return new Logon(strategyId, token);
     }
@@ -179,7 +172,7 @@ public final class MessageDecoder {
         String id = text(Field.CLIENT_ORDER_ID);
         clientOrderId = id;
         checkIdentifier(Field.CLIENT_ORDER_ID, id, DecodeFailure.INVALID_CLIENT_ORDER_ID);
-        String strategyId = identifier(Field.STRATEGY_ID, DecodeFailure.INVALID_STRATEGY_ID, true);
+        String strategyId = identifier(Field.STRATEGY_ID, DecodeFailure.INVALID_STRATEGY_ID);
         String symbol = symbol(Field.SYMBOL);
         Side side = side();
         long quantity = integer(Field.QUANTITY, 1, Long.MAX_VALUE);
@@ -236,7 +229,7 @@ public final class MessageDecoder {
     }
 
     private void checkNumber(Field field, boolean required) {
-        if (present(field, required) && json.kind[field.ordinal()] != NUMBER) {
+        if (present(field, required) && json.kind[field.ordinal()] != INTEGER && json.kind[field.ordinal()] != DECIMAL) {
             throw wrongType(field, "a number");
         }
     }
@@ -246,12 +239,12 @@ public final class MessageDecoder {
             return;
         }
         int index = field.ordinal();
-        if (json.kind[index] != NUMBER) {
-            throw wrongType(field, "an integer");
-        }
-        if ((json.flags[index] & (FRACTION | EXPONENT)) != 0) {
+        if (json.kind[index] == DECIMAL) {
             throw fail(DecodeFailure.WRONG_FIELD_TYPE, field,
                     "'" + field.wireName + "' must be a JSON integer (no fraction, no exponent), found " + excerpt(field));
+        }
+        if (json.kind[index] != INTEGER) {
+            throw wrongType(field, "an integer");
         }
     }
 
@@ -274,10 +267,10 @@ public final class MessageDecoder {
 
     private long integer(Field field, long min, long max) {
         int index = field.ordinal();
-        long value = JsonNumbers.parseLong(json.src, json.start[index], json.end[index]);
-        if (value == JsonNumbers.OVERFLOW) {
+        if ((json.flags[index] & OVERFLOW) != 0) {
             throw fail(DecodeFailure.OUT_OF_RANGE, field, "'" + field.wireName + "' " + excerpt(field) + " is beyond a 64-bit integer");
         }
+        long value = json.integer[index];
         if (value < min || value > max) {
             throw fail(DecodeFailure.OUT_OF_RANGE, field, "'" + field.wireName + "' " + value + " is outside " + min + ".."
                     + (max == Long.MAX_VALUE ? "2^63-1" : String.valueOf(max)));
@@ -287,8 +280,8 @@ public final class MessageDecoder {
 
     private long price(Field field) {
         int index = field.ordinal();
-        long value = JsonNumbers.parseFixedPoint(json.src, json.start[index], json.end[index], Prices.DECIMALS);
-        if (value == JsonNumbers.NOT_REPRESENTABLE) {
+        long value = PriceText.parse(json.text, json.start[index], json.end[index]);
+        if (value == PriceText.NOT_REPRESENTABLE) {
             throw fail(DecodeFailure.OUT_OF_RANGE, field, "'" + field.wireName + "' " + excerpt(field)
                     + " has more than " + Prices.DECIMALS + " decimals or is too large");
         }
@@ -302,76 +295,90 @@ public final class MessageDecoder {
         int index = field.ordinal();
         int from = json.start[index];
         int to = json.end[index];
-        if (json.flags[index] == 0 && to > from && to - from <= Symbols.MAX_LENGTH && Symbols.isSymbolAscii(json.src, from, to)) {
-            return symbols.intern(json.src, from, to);
-        }
-        // Rare: an escaped symbol ("\u0041APL" is "AAPL") or an invalid one.
-        String text = json.flags[index] == 0 ? null : JsonStrings.decode(json.src, from, to, json.flags[index]);
-        if (text == null || !Symbols.isValid(text)) {
+        if (!Symbols.isValid(json.text, from, to)) {
             throw fail(DecodeFailure.INVALID_SYMBOL, field, "symbol \"" + excerpt(field) + "\" must be 1–"
                     + Symbols.MAX_LENGTH + " printable ASCII characters without space, quote or backslash");
         }
-        return text.intern();
+        return symbols.intern(json.text, from, to);
     }
 
-    private String identifier(Field field, DecodeFailure failureReason, boolean intern) {
+    /** A strategy id: one of a few per connection, so it is looked up in the cache rather than allocated. */
+    private String identifier(Field field, DecodeFailure failureReason) {
+        checkWholeCharacters(field);
         int index = field.ordinal();
-        if (intern && json.flags[index] == 0) {
-            int from = json.start[index];
-            int to = json.end[index];
-            if (to > from && to - from <= MAX_ID_LENGTH && Symbols.isPrintableAscii(json.src, from, to)) {
-                return symbols.intern(json.src, from, to);
-            }
+        int from = json.start[index];
+        int to = json.end[index];
+        if (to == from || to - from > MAX_ID_LENGTH || !Symbols.isPrintableAscii(json.text, from, to)) {
+            throw identifierFailure(field, failureReason);
         }
-        String value = text(field);
-        checkIdentifier(field, value, failureReason);
-        return value;
+        return symbols.intern(json.text, from, to);
     }
 
     private void checkIdentifier(Field field, String value, DecodeFailure failureReason) {
         if (value.isEmpty() || value.length() > MAX_ID_LENGTH || !Symbols.isPrintableAscii(value)) {
-            throw fail(failureReason, field, "'" + field.wireName + "' \"" + excerpt(field) + "\" must be 1–" + MAX_ID_LENGTH
-                    + " printable ASCII characters");
+            throw identifierFailure(field, failureReason);
         }
     }
 
+    private Abort identifierFailure(Field field, DecodeFailure failureReason) {
+        return fail(failureReason, field, "'" + field.wireName + "' \"" + excerpt(field) + "\" must be 1–" + MAX_ID_LENGTH
+                + " printable ASCII characters");
+    }
+
     private Side side() {
-        if (rawEquals(Field.SIDE, BUY)) {
+        if (textEquals(Field.SIDE, BUY)) {
             return Side.BUY;
         }
-        if (rawEquals(Field.SIDE, SELL)) {
+        if (textEquals(Field.SIDE, SELL)) {
             return Side.SELL;
         }
         throw fail(DecodeFailure.UNKNOWN_SIDE, Field.SIDE, "side \"" + excerpt(Field.SIDE) + "\" is neither BUY nor SELL");
     }
 
     private ExecutionStatus status() {
-        if (rawEquals(Field.STATUS, FILLED)) {
+        if (textEquals(Field.STATUS, FILLED)) {
             return ExecutionStatus.FILLED;
         }
-        if (rawEquals(Field.STATUS, REJECTED)) {
+        if (textEquals(Field.STATUS, REJECTED)) {
             return ExecutionStatus.REJECTED;
         }
         throw fail(DecodeFailure.UNKNOWN_STATUS, Field.STATUS, "status \"" + excerpt(Field.STATUS) + "\" is neither FILLED nor REJECTED");
     }
 
-    private boolean rawEquals(Field field, byte[] expected) {
+    private boolean textEquals(Field field, char[] expected) {
+        checkWholeCharacters(field);
         int index = field.ordinal();
-        int from = json.start[index];
-        int to = json.end[index];
-        if (json.flags[index] != 0) {
-            return text(field).equals(new String(expected, java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        return to - from == expected.length && java.util.Arrays.equals(expected, 0, expected.length, json.src, from, to);
+        return Arrays.equals(expected, 0, expected.length, json.text, json.start[index], json.end[index]);
     }
 
     private String text(Field field) {
+        checkWholeCharacters(field);
         int index = field.ordinal();
-        String value = JsonStrings.decode(json.src, json.start[index], json.end[index], json.flags[index]);
-        if (value == null) {
+        return new String(json.text, json.start[index], json.end[index] - json.start[index]);
+    }
+
+    /**
+     * A string read as text must be whole characters: Jackson decodes a {@code \\ud800} escape
+     * to half a surrogate pair, which has no UTF-8 form to write back.
+     */
+    private void checkWholeCharacters(Field field) {
+        int index = field.ordinal();
+        if (hasLoneSurrogate(json.text, json.start[index], json.end[index])) {
             throw fail(DecodeFailure.MALFORMED_JSON, field, "'" + field.wireName + "' holds a lone surrogate in a \\u escape");
         }
-        return value;
+    }
+
+    private static boolean hasLoneSurrogate(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == to || !Character.isLowSurrogate(text[i + 1])) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
     }
 
     /** A short, printable piece of a field's raw text, for error details that reach logs. */
@@ -381,8 +388,8 @@ public final class MessageDecoder {
         int to = Math.min(json.end[index], from + MAX_EXCERPT);
         StringBuilder text = new StringBuilder(to - from + 3);
         for (int i = from; i < to; i++) {
-            byte b = json.src[i];
-            text.append(b >= 0x20 && b < 0x7F && b != '"' ? (char) b : '?');
+            char c = json.text[i];
+            text.append(c >= 0x20 && c < 0x7F && c != '"' ? c : '?');
         }
         if (json.end[index] > to) {
             text.append("...");
@@ -400,7 +407,7 @@ public final class MessageDecoder {
     private static String kindName(byte kind) {
         return switch (kind) {
             case STRING -> "a string";
-            case NUMBER -> "a number";
+            case INTEGER, DECIMAL -> "a number";
             case TRUE, FALSE -> "a boolean";
             case OBJECT -> "an object";
             case ARRAY -> "an array";

@@ -3,24 +3,19 @@ package io.tradingstack.protocol;
 /**
  * {@link Message} → UTF-8 JSON in a reusable buffer, {@code type} first, absent optional
  * fields left out (the codec writes no nulls). Which fields each type writes is said here
- * once; how JSON is written is the {@link JsonEngine}'s {@link JsonOutput}.
+ * once; Jackson's generator writes the JSON ({@link PayloadWriter}).
  *
  * <p>The encoded bytes stay valid until the next call. Not thread-safe.
  */
 public final class MessageEncoder {
 
     private final int maxPayloadLength;
-    private final JsonOutput out;
+    private final PayloadWriter out = new PayloadWriter();
 
     /** @param maxPayloadLength the largest payload the peer accepts; a larger message is a bug of the sender */
     public MessageEncoder(int maxPayloadLength) {
-        this(maxPayloadLength, JsonEngine.NATIVE);
-    }
-
-    public MessageEncoder(int maxPayloadLength, JsonEngine engine) {
         Framing.checkMaxFrameLength(maxPayloadLength);
         this.maxPayloadLength = maxPayloadLength;
-        this.out = engine.newOutput();
     }
 
     /** Encodes the payload at offset 0 of {@link #buffer()}; returns its length. */
@@ -53,7 +48,17 @@ public final class MessageEncoder {
 
     /** Writes the payload from {@code offset}; returns where it ends. */
     private int writeMessage(Message message, int offset) {
-        out.begin(message.type(), offset);
+        try {
+            out.begin(message.type(), offset);
+            writeFields(message);
+            return out.end();
+        } catch (RuntimeException e) {
+            out.reset(); // the generator stopped inside the object: the next message needs a fresh one
+            throw e;
+        }
+    }
+
+    private void writeFields(Message message) {
         if (message instanceof PriceTick m) {
             out.number(Field.SESSION, m.session());
             out.number(Field.SEQ, m.seq());
@@ -109,7 +114,6 @@ public final class MessageEncoder {
             out.string(Field.REASON, m.reason());
             optionalString(Field.DETAIL, m.detail());
         }
-        return out.end();
     }
 
     private void optionalString(Field field, String value) {

@@ -1,6 +1,6 @@
 package io.tradingstack.protocol;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** The {@code type} of each message, with its exact spelling on the wire. */
 public enum MessageType {
@@ -17,36 +17,21 @@ public enum MessageType {
     private static final MessageType[] VALUES = values();
 
     private final String wireName;
-    private final byte[] wireBytes;
+    private final char[] wireChars;
 
     MessageType(String wireName) {
         this.wireName = wireName;
-        this.wireBytes = wireName.getBytes(StandardCharsets.US_ASCII);
+        this.wireChars = wireName.toCharArray();
     }
 
     public String wireName() {
         return wireName;
     }
 
-    byte[] wireBytes() {
-        return wireBytes;
-    }
-
-    /** Matches raw (unescaped) ASCII bytes without allocating; null when no type matches. */
-    static MessageType fromWire(byte[] src, int from, int to) {
+    /** Matches the chars {@code src[from, to)} without allocating; null when no type matches. */
+    static MessageType fromWire(char[] src, int from, int to) {
         for (MessageType type : VALUES) {
-            byte[] name = type.wireBytes;
-            if (name.length == to - from && Field.sameBytes(name, src, from, name.length)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
-    /** Matches a decoded string; null when no type matches. */
-    static MessageType fromWire(String name) {
-        for (MessageType type : VALUES) {
-            if (type.wireName.equals(name)) {
+            if (Arrays.equals(type.wireChars, 0, type.wireChars.length, src, from, to)) {
                 return type;
             }
         }

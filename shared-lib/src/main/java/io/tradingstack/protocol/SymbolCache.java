@@ -1,6 +1,5 @@
 package io.tradingstack.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -17,15 +16,15 @@ final class SymbolCache {
     private static final int MAX_ENTRIES = CAPACITY / 2;
     private static final int MAX_KEY_LENGTH = 64;
 
-    private final byte[][] keys = new byte[CAPACITY][];
+    private final char[][] keys = new char[CAPACITY][];
     private final String[] values = new String[CAPACITY];
     private int size;
 
-    /** The string of ASCII bytes {@code src[from, to)}, shared with earlier calls when cached. */
-    String intern(byte[] src, int from, int to) {
+    /** The string of ASCII chars {@code src[from, to)}, shared with earlier calls when cached. */
+    String intern(char[] src, int from, int to) {
         int length = to - from;
         if (length > MAX_KEY_LENGTH) {
-            return new String(src, from, length, StandardCharsets.ISO_8859_1);
+            return new String(src, from, length);
         }
         int hash = 0x811C9DC5;
         for (int i = from; i < to; i++) {
@@ -34,9 +33,9 @@ final class SymbolCache {
         int mask = CAPACITY - 1;
         int slot = (hash ^ (hash >>> 16)) & mask;
         while (true) {
-            byte[] key = keys[slot];
+            char[] key = keys[slot];
             if (key == null) {
-                String value = new String(src, from, length, StandardCharsets.ISO_8859_1);
+                String value = new String(src, from, length);
                 if (size < MAX_ENTRIES) {
                     keys[slot] = Arrays.copyOfRange(src, from, to);
                     values[slot] = value;

@@ -23,19 +23,23 @@ public final class Symbols {
         return true;
     }
 
-    static boolean isSymbolAscii(byte[] src, int from, int to) {
+    /** {@link #isValid} for the chars {@code src[from, to)}, as the decoder holds them. */
+    static boolean isValid(char[] src, int from, int to) {
+        if (to <= from || to - from > MAX_LENGTH) {
+            return false;
+        }
         for (int i = from; i < to; i++) {
-            // Bytes ≥ 0x80 are negative, so also refused here; the scanner already refused raw quotes.
-            if (src[i] <= ' ' || src[i] == 0x7F) {
+            char c = src[i];
+            if (c <= ' ' || c >= 0x7F || c == '"' || c == '\\') {
                 return false;
             }
         }
         return true;
     }
 
-    static boolean isPrintableAscii(byte[] src, int from, int to) {
+    static boolean isPrintableAscii(char[] src, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (src[i] < ' ' || src[i] == 0x7F) {
+            if (src[i] < ' ' || src[i] >= 0x7F) {
                 return false;
             }
         }

@@ -6,7 +6,6 @@ import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Heartbeat;
-import io.tradingstack.protocol.JsonEngine;
 import io.tradingstack.protocol.Logon;
 import io.tradingstack.protocol.Message;
 import io.tradingstack.protocol.Framing;
@@ -31,11 +30,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Encode and decode of one frame of each message type with the project's codec, through each
- * JSON engine: NATIVE (the default) and JACKSON (jackson-core's streaming parser and
- * generator, the baseline). Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the bytes
- * allocated per operation, and a NATIVE {@code price} decode should allocate the 56-byte
- * {@link PriceTick} and nothing else.
+ * Encode and decode of one frame of each message type with the project's codec: jackson-core's
+ * non-blocking parser and its generator, each living as long as the codec. Run with
+ * {@code -prof gc}: {@code gc.alloc.rate.norm} is the bytes allocated per operation; a
+ * {@code price} decode should allocate the 56-byte {@link PriceTick} and nothing else, an
+ * encode nothing. {@link JacksonBaselineBenchmark} is Jackson data binding on the same payload.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,16 +64,13 @@ public class CodecBenchmark {
     @Param({"price", "news", "heartbeat", "replay", "reset", "logon", "order", "execution", "error"})
     public String type;
 
-    @Param({"NATIVE", "JACKSON"})
-    public JsonEngine engine;
-
     private MessageCodec codec;
     private Message message;
     private byte[] frame;
 
     @Setup
     public void setUp() {
-        codec = new MessageCodec(Framing.DEFAULT_MAX_FRAME_LENGTH, engine);
+        codec = new MessageCodec(Framing.DEFAULT_MAX_FRAME_LENGTH);
         message = sample(type);
         frame = codec.toFrame(message);
         if (!message.equals(codec.decodeFrame(frame))) {
