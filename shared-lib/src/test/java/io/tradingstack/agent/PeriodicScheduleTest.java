@@ -1,6 +1,7 @@
 package io.tradingstack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +15,7 @@ class PeriodicScheduleTest {
 
     @Test
     void shouldBeDueOncePerPeriodAtAFixedRate() {
-        PeriodicSchedule schedule = new PeriodicSchedule(Duration.ofMillis(10), true, now::get);
+        PeriodicSchedule schedule = PeriodicSchedule.every(Duration.ofMillis(10), true, now::get);
 
         assertThat(schedule.claim()).as("due at once").isTrue();
         assertThat(schedule.claim()).isFalse();
@@ -27,7 +28,7 @@ class PeriodicScheduleTest {
 
     @Test
     void shouldWaitOnePeriodFirstUnlessAskedToRunAtOnce() {
-        PeriodicSchedule schedule = new PeriodicSchedule(Duration.ofMillis(10), false, now::get);
+        PeriodicSchedule schedule = PeriodicSchedule.every(Duration.ofMillis(10), false, now::get);
 
         assertThat(schedule.claim()).isFalse();
         now.addAndGet(10 * MILLI);
@@ -36,12 +37,39 @@ class PeriodicScheduleTest {
 
     @Test
     void shouldResumeOnePeriodAfterAStallRatherThanBurst() {
-        PeriodicSchedule schedule = new PeriodicSchedule(Duration.ofMillis(10), true, now::get);
+        PeriodicSchedule schedule = PeriodicSchedule.every(Duration.ofMillis(10), true, now::get);
         schedule.claim();
 
         now.addAndGet(1_000 * MILLI);
         assertThat(schedule.claim()).isTrue();
         assertThat(schedule.claim()).as("no run for each period missed").isFalse();
         assertThat(schedule.dueNanos()).isEqualTo(now.get() + 10 * MILLI);
+    }
+
+    @Test
+    void shouldCatchUpAtARateUpToTheMaximumLagThenRestart() {
+        PeriodicSchedule schedule = PeriodicSchedule.atRate(1_000, Duration.ofMillis(100), now::get);
+        assertThat(schedule.period()).isEqualTo(Duration.ofMillis(1));
+        assertThat(schedule.claim()).isTrue();
+
+        now.addAndGet(5 * MILLI); // four runs behind and one due now: all five run back to back
+        int caughtUp = 0;
+        while (schedule.claim()) {
+            caughtUp++;
+        }
+        assertThat(caughtUp).isEqualTo(5);
+
+        now.addAndGet(500 * MILLI); // too far behind: no burst of 500
+        assertThat(schedule.claim()).isTrue();
+        assertThat(schedule.claim()).isFalse();
+        assertThat(schedule.dueNanos()).isEqualTo(now.get() + MILLI);
+    }
+
+    @Test
+    void shouldRefuseARateThatIsNotPositiveAndFinite() {
+        assertThatThrownBy(() -> PeriodicSchedule.atRate(0, Duration.ZERO, now::get))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("perSecond=0.0, must be positive and finite");
+        assertThatThrownBy(() -> PeriodicSchedule.every(Duration.ZERO, true))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("period=PT0S, must be > 0");
     }
 }
