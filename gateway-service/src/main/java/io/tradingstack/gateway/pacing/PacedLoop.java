@@ -1,67 +1,76 @@
 package io.tradingstack.gateway.pacing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentErrorHandler;
+import io.tradingstack.agent.AgentThread;
+import io.tradingstack.agent.PeriodicSchedule;
+import io.tradingstack.agent.WakeableIdleStrategy;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs one step at a fixed rate on its own thread while the application runs: the market and
- * news simulations. A step that throws is counted and logged (the first time and then at each
- * power of two, so a failing step cannot flood the log) and the loop goes on; an interrupt
- * stops it. A rate of 0 runs nothing.
+ * Runs one step at a fixed rate on its own agent thread while the application runs: the market
+ * and news simulations. Between steps the thread parks until the next one is due; steps that
+ * fell behind by less than {@link #MAX_LAG} are caught up back to back, so the average rate holds
+ * even when one period is shorter than the timer's resolution, and after a longer stall the pace
+ * restarts instead of bursting. A step that throws is skipped, counted and logged by the agent's
+ * error handler, and the loop goes on. A rate of 0 runs nothing.
  */
 public final class PacedLoop implements SmartLifecycle {
 
     /** Sources start after, and stop before, what records their output (phase 0). */
     public static final int SOURCE_PHASE = 100;
 
+    /** The furthest behind the pace may fall and still be caught up. */
+    static final Duration MAX_LAG = Duration.ofMillis(100);
+
     private static final Logger log = LoggerFactory.getLogger(PacedLoop.class);
 
     private final String name;
     private final double perSecond;
     private final Runnable step;
-    private volatile Thread thread;
+    private final AgentErrorHandler errors;
+    private AgentThread thread; // guarded by this
     private volatile boolean running;
 
     /**
-     * @param name      the thread's name and the loop's name in logs
+     * @param name      the thread's name (the agent's role) and the loop's name in logs
      * @param perSecond steps per second; 0 runs nothing
      * @param step      one step, such as publishing one tick
      */
-    public PacedLoop(String name, double perSecond, Runnable step) {
+    public PacedLoop(String name, double perSecond, Runnable step, MeterRegistry registry) {
         if (perSecond < 0 || Double.isNaN(perSecond) || Double.isInfinite(perSecond)) {
             throw new IllegalArgumentException(name + ": perSecond=" + perSecond + ", must be finite and >= 0");
         }
         this.name = name;
         this.perSecond = perSecond;
         this.step = step;
+        this.errors = new AgentErrorHandler(name, registry);
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
         if (perSecond == 0) {
             log.info("{} off: rate 0/s", name);
             return;
         }
-        Thread loop = new Thread(this::run, name);
-        loop.setDaemon(true);
-        thread = loop;
-        loop.start();
-        log.info("{} started at {}/s", name, perSecond);
+        if (thread == null) {
+            Stepper stepper = Stepper.atRate(name, perSecond, step, System::nanoTime);
+            thread = AgentThread.start(stepper, stepper.idleStrategy(), errors);
+            log.info("{} started at {}/s", name, perSecond);
+        }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        Thread loop = thread;
-        if (loop != null) {
-            loop.interrupt();
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (thread != null) {
+            thread.close();
             thread = null;
         }
     }
@@ -76,23 +85,40 @@ public final class PacedLoop implements SmartLifecycle {
         return SOURCE_PHASE;
     }
 
-    private void run() {
-        Pacer pacer = new Pacer(perSecond);
-        long errors = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                pacer.awaitNext();
-            } catch (InterruptedException e) {
-                return;
+    /** The agent: one step per {@code doWork} when one is due. */
+    static final class Stepper implements Agent {
+
+        private final String name;
+        private final Runnable step;
+        private final PeriodicSchedule pace;
+
+        Stepper(String name, Runnable step, PeriodicSchedule pace) {
+            this.name = name;
+            this.step = step;
+            this.pace = pace;
+        }
+
+        static Stepper atRate(String name, double perSecond, Runnable step, LongSupplier nanoClock) {
+            return new Stepper(name, step, PeriodicSchedule.atRate(perSecond, MAX_LAG, nanoClock));
+        }
+
+        @Override
+        public int doWork() {
+            if (!pace.claim()) {
+                return 0;
             }
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                errors++;
-                if (Long.bitCount(errors) == 1) {
-                    log.warn("{} step failed ({} failures so far): {}", name, errors, e.toString());
-                }
-            }
+            step.run(); // claimed first: a step that throws is skipped, not retried at once
+            return 1;
+        }
+
+        @Override
+        public String roleName() {
+            return name;
+        }
+
+        /** Parks until the next step is due; never longer than one period. */
+        WakeableIdleStrategy idleStrategy() {
+            return WakeableIdleStrategy.untilDue(pace::dueNanos, pace.period());
         }
     }
 }
