@@ -1,13 +1,11 @@
 package io.tradingstack.gateway.pacing;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingstack.agent.AgentErrorHandler;
-import io.tradingstack.agent.AgentThread;
+import io.tradingstack.agent.AgentLifecycle;
+import io.tradingstack.agent.PeriodicAgent;
 import io.tradingstack.agent.PeriodicSchedule;
-import io.tradingstack.agent.WakeableIdleStrategy;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,9 +30,8 @@ public final class PacedLoop implements SmartLifecycle {
 
     private final String name;
     private final double perSecond;
-    private final Runnable step;
-    private final AgentErrorHandler errors;
-    private AgentThread thread; // guarded by this
+    /** The agent and its thread; null at rate 0. */
+    private final AgentLifecycle stepping;
     private volatile boolean running;
 
     /**
@@ -48,20 +45,29 @@ public final class PacedLoop implements SmartLifecycle {
         }
         this.name = name;
         this.perSecond = perSecond;
-        this.step = step;
-        this.errors = new AgentErrorHandler(name, registry);
+        if (perSecond == 0) {
+            this.stepping = null;
+        } else {
+            PeriodicAgent stepper = stepper(name, perSecond, step, System::nanoTime);
+            this.stepping = new AgentLifecycle(stepper, stepper.idleStrategy(), registry, SOURCE_PHASE);
+        }
+    }
+
+    /**
+     * The agent: one step per {@code doWork} when one is due; steps within {@link #MAX_LAG} behind
+     * are caught up. A step that throws is skipped, not retried at once.
+     */
+    static PeriodicAgent stepper(String name, double perSecond, Runnable step, LongSupplier nanoClock) {
+        return new PeriodicAgent(name, PeriodicSchedule.atRate(perSecond, MAX_LAG, nanoClock), step::run);
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        if (perSecond == 0) {
+        if (stepping == null) {
             log.info("{} off: rate 0/s", name);
-            return;
-        }
-        if (thread == null) {
-            Stepper stepper = Stepper.atRate(name, perSecond, step, System::nanoTime);
-            thread = AgentThread.start(stepper, stepper.idleStrategy(), errors);
+        } else if (!stepping.isRunning()) {
+            stepping.start();
             log.info("{} started at {}/s", name, perSecond);
         }
     }
@@ -69,9 +75,8 @@ public final class PacedLoop implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.close();
-            thread = null;
+        if (stepping != null) {
+            stepping.stop();
         }
     }
 
@@ -83,42 +88,5 @@ public final class PacedLoop implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SOURCE_PHASE;
-    }
-
-    /** The agent: one step per {@code doWork} when one is due. */
-    static final class Stepper implements Agent {
-
-        private final String name;
-        private final Runnable step;
-        private final PeriodicSchedule pace;
-
-        Stepper(String name, Runnable step, PeriodicSchedule pace) {
-            this.name = name;
-            this.step = step;
-            this.pace = pace;
-        }
-
-        static Stepper atRate(String name, double perSecond, Runnable step, LongSupplier nanoClock) {
-            return new Stepper(name, step, PeriodicSchedule.atRate(perSecond, MAX_LAG, nanoClock));
-        }
-
-        @Override
-        public int doWork() {
-            if (!pace.claim()) {
-                return 0;
-            }
-            step.run(); // claimed first: a step that throws is skipped, not retried at once
-            return 1;
-        }
-
-        @Override
-        public String roleName() {
-            return name;
-        }
-
-        /** Parks until the next step is due; never longer than one period. */
-        WakeableIdleStrategy idleStrategy() {
-            return WakeableIdleStrategy.untilDue(pace::dueNanos, pace.period());
-        }
     }
 }

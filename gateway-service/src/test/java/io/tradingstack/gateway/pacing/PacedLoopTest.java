@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradingstack.agent.PeriodicAgent;
 import org.junit.jupiter.api.Test;
 
 /** The paced agent's steps driven from the test thread, on a clock the test moves. */
@@ -19,8 +20,8 @@ class PacedLoopTest {
     private final AtomicInteger steps = new AtomicInteger();
 
     @Test
-    void shouldStepAtOnceThenOncePerPeriod() {
-        PacedLoop.Stepper stepper = PacedLoop.Stepper.atRate("market-simulation", 1_000, steps::incrementAndGet, now::get);
+    void shouldStepAtOnceThenOncePerPeriod() throws Exception {
+        PeriodicAgent stepper = PacedLoop.stepper("market-simulation", 1_000, steps::incrementAndGet, now::get);
 
         assertThat(stepper.doWork()).isEqualTo(1);
         assertThat(stepper.doWork()).as("the next step is 1 ms away").isZero();
@@ -32,8 +33,8 @@ class PacedLoopTest {
     }
 
     @Test
-    void shouldCatchUpStepsThatFellBehindSoTheRateHolds() {
-        PacedLoop.Stepper stepper = PacedLoop.Stepper.atRate("market-simulation", 10_000, steps::incrementAndGet, now::get);
+    void shouldCatchUpStepsThatFellBehindSoTheRateHolds() throws Exception {
+        PeriodicAgent stepper = PacedLoop.stepper("market-simulation", 10_000, steps::incrementAndGet, now::get);
 
         now.addAndGet(10 * MILLI); // one park overslept by ten milliseconds: 100 steps are due
         while (stepper.doWork() > 0) {
@@ -44,8 +45,8 @@ class PacedLoopTest {
     }
 
     @Test
-    void shouldSkipAFailedStepRatherThanRetryItAtOnce() {
-        PacedLoop.Stepper stepper = PacedLoop.Stepper.atRate("news-simulation", 1, () -> {
+    void shouldSkipAFailedStepRatherThanRetryItAtOnce() throws Exception {
+        PeriodicAgent stepper = PacedLoop.stepper("news-simulation", 1, () -> {
             steps.incrementAndGet();
             throw new IllegalStateException("feed closed");
         }, now::get);

@@ -1,10 +1,9 @@
 package io.tradingstack.ordermanager.book;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingstack.agent.AgentErrorHandler;
-import io.tradingstack.agent.AgentThread;
+import io.tradingstack.agent.AgentLifecycle;
+import io.tradingstack.agent.PeriodicAgent;
 import io.tradingstack.agent.PeriodicSchedule;
-import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.pricebook.PriceBookOpener;
 import io.tradingstack.pricebook.PriceBookReader;
@@ -13,7 +12,6 @@ import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,45 +33,42 @@ public final class BookPrices implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BookPrices.class);
 
+    static final String OPENER_ROLE = "pricebook-opener";
+
     private final PriceBookOpener opener;
     private final EpochNanoClock clock;
-    private final Duration retryInterval;
-    private final AgentErrorHandler errors;
-    private AgentThread openerThread; // guarded by this
+    /** The opener agent: its checks after the first, once per retry interval. */
+    private final AgentLifecycle openerLoop;
 
     public BookPrices(PriceBookReaderProperties properties, EpochNanoClock clock, MeterRegistry registry) {
         this.opener = new PriceBookOpener(properties, clock);
         this.clock = clock;
-        this.retryInterval = properties.openRetryInterval();
-        this.errors = new AgentErrorHandler(OpenerAgent.ROLE, registry);
+        PeriodicAgent checks = new PeriodicAgent(OPENER_ROLE,
+            PeriodicSchedule.every(properties.openRetryInterval(), false), opener::check);
+        this.openerLoop = new AgentLifecycle(checks, checks.idleStrategy(), registry, getPhase());
     }
 
     /** Opens the book now if it can, and starts looking after it in the background. */
     @Override
     public synchronized void start() {
-        if (openerThread != null) {
+        if (openerLoop.isRunning()) {
             return;
         }
         // On this thread, before the order server starts: an order finds the book if it was there.
         if (!opener.check() && !opener.isOpen()) {
             log.warn("Price book {} not available yet ({}); orders are rejected NO_PRICE meanwhile", path(), opener.problem());
         }
-        OpenerAgent agent = new OpenerAgent(opener, PeriodicSchedule.every(retryInterval, false));
-        openerThread = AgentThread.start(agent, WakeableIdleStrategy.untilDue(agent.schedule::dueNanos, retryInterval),
-            errors);
+        openerLoop.start(); // the only caller of opener.check() from now on
     }
 
     @Override
     public synchronized void stop() {
-        if (openerThread != null) {
-            openerThread.close();
-            openerThread = null;
-        }
+        openerLoop.stop();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return openerThread != null;
+        return openerLoop.isRunning();
     }
 
     /** Before the order server, which starts in the default (last) phase. */
@@ -118,33 +113,5 @@ public final class BookPrices implements SmartLifecycle {
     /** The reader's clock, the one staleness is judged by. */
     public long now() {
         return clock.epochNanos();
-    }
-
-    /** Checks the book file once per period; the only thread that calls {@link PriceBookOpener#check()} after start. */
-    static final class OpenerAgent implements Agent {
-
-        static final String ROLE = "pricebook-opener";
-
-        private final PriceBookOpener opener;
-        private final PeriodicSchedule schedule;
-
-        OpenerAgent(PriceBookOpener opener, PeriodicSchedule schedule) {
-            this.opener = opener;
-            this.schedule = schedule;
-        }
-
-        @Override
-        public int doWork() {
-            if (!schedule.claim()) {
-                return 0;
-            }
-            opener.check();
-            return 1;
-        }
-
-        @Override
-        public String roleName() {
-            return ROLE;
-        }
     }
 }

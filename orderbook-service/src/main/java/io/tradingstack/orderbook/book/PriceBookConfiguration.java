@@ -2,6 +2,7 @@ package io.tradingstack.orderbook.book;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.agent.AgentLifecycle;
+import io.tradingstack.agent.PeriodicAgent;
 import io.tradingstack.agent.PeriodicSchedule;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.clock.SystemEpochNanoClock;
@@ -44,7 +45,8 @@ class PriceBookConfiguration {
     /** The {@code pricebook-heartbeat} thread, stopped before the writer closes (a bean's destroy comes after every stop). */
     @Bean
     AgentLifecycle bookHeartbeat(PriceBookWriter writer, OrderBookProperties properties, MeterRegistry registry) {
-        BookHeartbeat heartbeat = new BookHeartbeat(writer, PeriodicSchedule.every(properties.book().heartbeatInterval(), true));
+        PeriodicAgent heartbeat = BookHeartbeat.agent(writer,
+            PeriodicSchedule.every(properties.book().heartbeatInterval(), true));
         return new AgentLifecycle(heartbeat, heartbeat.idleStrategy(), registry, SmartLifecycle.DEFAULT_PHASE);
     }
 }

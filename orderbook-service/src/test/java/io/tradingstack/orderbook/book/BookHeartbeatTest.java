@@ -2,6 +2,7 @@ package io.tradingstack.orderbook.book;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.agent.PeriodicAgent;
 import io.tradingstack.agent.PeriodicSchedule;
 import io.tradingstack.pricebook.PriceBookReader;
 import io.tradingstack.pricebook.PriceBookWriter;
@@ -38,8 +39,8 @@ class BookHeartbeatTest {
     }
 
     @Test
-    void shouldStampTheHeaderAtOnceThenOncePerInterval() {
-        BookHeartbeat heartbeat = new BookHeartbeat(writer, PeriodicSchedule.every(Duration.ofMillis(100), true, now::get));
+    void shouldStampTheHeaderAtOnceThenOncePerInterval() throws Exception {
+        PeriodicAgent heartbeat = BookHeartbeat.agent(writer, PeriodicSchedule.every(Duration.ofMillis(100), true, now::get));
         long started = now.get();
 
         assertThat(heartbeat.doWork()).isEqualTo(1);
