@@ -9,8 +9,6 @@ import io.tradingstack.pricebook.PriceBookWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,40 +17,26 @@ class BookHeartbeatTest {
 
     private static final long MILLI = 1_000_000L;
 
-    @TempDir
-    Path directory;
-
-    private final AtomicLong now = new AtomicLong(1_700_000_000_000_000_000L);
-    private PriceBookWriter writer;
-    private PriceBookReader reader;
-
-    @BeforeEach
-    void openBook() {
-        Path path = directory.resolve("pricebook.dat");
-        writer = PriceBookWriter.open(path, 4, now::get);
-        reader = PriceBookReader.open(path, Duration.ofSeconds(1), 100, now::get);
-    }
-
-    @AfterEach
-    void closeBook() {
-        writer.close();
-    }
-
     @Test
-    void shouldStampTheHeaderAtOnceThenOncePerInterval() throws Exception {
-        PeriodicAgent heartbeat = BookHeartbeat.agent(writer, PeriodicSchedule.every(Duration.ofMillis(100), true, now::get));
-        long started = now.get();
+    void shouldStampTheHeaderAtOnceThenOncePerInterval(@TempDir Path directory) throws Exception {
+        AtomicLong clock = new AtomicLong(1_700_000_000_000_000_000L);
+        Path book = directory.resolve("pricebook.dat");
+        try (PriceBookWriter writer = PriceBookWriter.open(book, 4, clock::get)) {
+            PriceBookReader reader = PriceBookReader.open(book, Duration.ofSeconds(1), 100, clock::get);
+            PeriodicAgent heartbeat = BookHeartbeat.agent(writer, PeriodicSchedule.every(Duration.ofMillis(100), true, clock::get));
+            long started = clock.get();
 
-        assertThat(heartbeat.doWork()).isEqualTo(1);
-        assertThat(reader.writerHeartbeat()).isEqualTo(started);
+            assertThat(heartbeat.doWork()).isEqualTo(1);
+            assertThat(reader.writerHeartbeat()).isEqualTo(started);
 
-        now.addAndGet(99 * MILLI);
-        assertThat(heartbeat.doWork()).as("not due yet").isZero();
-        assertThat(reader.writerHeartbeat()).isEqualTo(started);
+            clock.addAndGet(99 * MILLI);
+            assertThat(heartbeat.doWork()).as("not due yet").isZero();
+            assertThat(reader.writerHeartbeat()).isEqualTo(started);
 
-        now.addAndGet(MILLI);
-        assertThat(heartbeat.doWork()).isEqualTo(1);
-        assertThat(reader.writerHeartbeat()).isEqualTo(started + 100 * MILLI);
-        assertThat(heartbeat.roleName()).isEqualTo("pricebook-heartbeat");
+            clock.addAndGet(MILLI);
+            assertThat(heartbeat.doWork()).isEqualTo(1);
+            assertThat(reader.writerHeartbeat()).isEqualTo(started + 100 * MILLI);
+            assertThat(heartbeat.roleName()).isEqualTo("pricebook-heartbeat");
+        }
     }
 }

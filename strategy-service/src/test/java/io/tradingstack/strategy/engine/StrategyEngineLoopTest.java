@@ -49,7 +49,7 @@ class StrategyEngineLoopTest {
         writer.update(writer.register("AAPL"), Prices.parse("100.00"), Prices.parse("100.02"), 1, now.get());
         BookSampler sampler = new BookSampler(new PriceBookReaderProperties(path, Duration.ofDays(1), 100,
             Duration.ofSeconds(1)), List.of("AAPL"), now::get);
-        Recording recording = new Recording();
+        Recording recording = new Recording("recording-1", List.of("AAPL"), seen);
         StrategyEngine engine = new StrategyEngine(new Strategies(List.of(recording), List.of(new StrategyDefinition(
             recording.id(), "Recording", recording.symbols(), 2, 4, 50, 100, "", Map.of()))), sampler, order -> true,
             now::get, new SimpleMeterRegistry(), DropCopy.NONE);
@@ -109,18 +109,8 @@ class StrategyEngineLoopTest {
         return new NewsTick(1, seq, "AAPL", 80, "headline " + seq, seq);
     }
 
-    /** Records what the engine hands it, in order. */
-    private final class Recording implements Strategy {
-
-        @Override
-        public String id() {
-            return "recording-1";
-        }
-
-        @Override
-        public List<String> symbols() {
-            return List.of("AAPL");
-        }
+    /** Records in {@code seen} what the engine hands it, in order. */
+    private record Recording(String id, List<String> symbols, List<String> seen) implements Strategy {
 
         @Override
         public void onMid(String symbol, long mid, long nowNanos) {
