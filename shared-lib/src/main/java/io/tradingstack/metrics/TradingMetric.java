@@ -74,6 +74,11 @@ public enum TradingMetric {
     TICK_TO_TRADE("trading.tick.to.trade", MetricKind.TIMER,
             "News tick emitted by the gateway (originTs) to the execution decided in the order manager."),
 
+    // ---- agents: every service loop (io.tradingstack.agent) ----
+    AGENT_ERRORS("trading.agent.errors", MetricKind.COUNTER,
+            "Exceptions an agent loop caught in one iteration (that iteration's work is skipped, the loop goes on).",
+            Tags.AGENT),
+
     // ---- every service (TradingMetricsAutoConfiguration) ----
     JVM_ALLOCATED("trading.jvm.allocated", MetricKind.COUNTER,
             "Bytes the service's threads allocated on the heap (ThreadMXBean), for bytes allocated per tick."),
@@ -136,6 +141,8 @@ public enum TradingMetric {
         public static final String SYMBOL = "symbol";
         public static final String SIDE = "side";
         public static final String STRATEGY = "strategy";
+        /** An agent's role name, which is also its thread's name: a few fixed names per service. */
+        public static final String AGENT = "agent";
 
         private Tags() {
         }

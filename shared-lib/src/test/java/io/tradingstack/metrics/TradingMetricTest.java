@@ -28,7 +28,8 @@ class TradingMetricTest {
     @Test
     void shouldUseOnlyBoundedTagKeys() {
         Set<String> allowed = Set.of(TradingMetric.Tags.FEED, TradingMetric.Tags.SERVICE, TradingMetric.Tags.REASON,
-                TradingMetric.Tags.STATUS, TradingMetric.Tags.SYMBOL, TradingMetric.Tags.SIDE, TradingMetric.Tags.STRATEGY);
+                TradingMetric.Tags.STATUS, TradingMetric.Tags.SYMBOL, TradingMetric.Tags.SIDE, TradingMetric.Tags.STRATEGY,
+                TradingMetric.Tags.AGENT);
         for (TradingMetric metric : TradingMetric.values()) {
             assertThat(allowed).as(metric.name()).containsAll(metric.tagKeys());
         }

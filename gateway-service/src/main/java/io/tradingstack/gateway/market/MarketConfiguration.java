@@ -1,5 +1,6 @@
 package io.tradingstack.gateway.market;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.gateway.GatewayProperties;
 import io.tradingstack.gateway.feed.Feed;
 import io.tradingstack.gateway.pacing.PacedLoop;
@@ -15,9 +16,10 @@ import org.springframework.context.annotation.Configuration;
 class MarketConfiguration {
 
     @Bean
-    PacedLoop marketSimulation(GatewayProperties properties, @Qualifier("priceFeed") Feed priceFeed) {
+    PacedLoop marketSimulation(GatewayProperties properties, @Qualifier("priceFeed") Feed priceFeed,
+            MeterRegistry registry) {
         MarketSimulator simulator = MarketSimulator.from(properties.market());
         return new PacedLoop("market-simulation", properties.market().ticksPerSecond(),
-                () -> priceFeed.publishQuietly(simulator.next()), priceFeed::flush);
+                () -> priceFeed.publishQuietly(simulator.next()), priceFeed::flush, registry);
     }
 }

@@ -1,5 +1,6 @@
 package io.tradingstack.gateway.news;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.gateway.GatewayProperties;
 import io.tradingstack.gateway.feed.Feed;
 import io.tradingstack.gateway.pacing.PacedLoop;
@@ -15,8 +16,10 @@ import org.springframework.context.annotation.Configuration;
 class NewsConfiguration {
 
     @Bean
-    PacedLoop newsSimulation(GatewayProperties properties, @Qualifier("newsFeed") Feed newsFeed) {
+    PacedLoop newsSimulation(GatewayProperties properties, @Qualifier("newsFeed") Feed newsFeed,
+            MeterRegistry registry) {
         NewsGenerator generator = new NewsGenerator(properties.market().symbols(), properties.news().seed());
-        return new PacedLoop("news-simulation", properties.news().perSecond(), () -> newsFeed.publish(generator.next()));
+        return new PacedLoop("news-simulation", properties.news().perSecond(), () -> newsFeed.publish(generator.next()),
+                registry);
     }
 }

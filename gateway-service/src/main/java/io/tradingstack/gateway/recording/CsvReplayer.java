@@ -2,79 +2,63 @@ package io.tradingstack.gateway.recording;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
+import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.gateway.GatewayProperties;
-import io.tradingstack.gateway.feed.Feed;
+import io.tradingstack.gateway.feed.FeedData;
 import io.tradingstack.gateway.feed.FeedKind;
-import io.tradingstack.gateway.pacing.PacedLoop;
-import io.tradingstack.gateway.pacing.Pacer;
 
+import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Plays a recording instead of the simulation: each row is published again on its feed, in
- * file order, with this gateway's session, new sequence numbers from 1 and the time of
- * sending as {@code ts}. Rows keep their recorded spacing divided by the speed factor, or go
- * out as fast as the feeds take them. A bad row is skipped and counted (the first one is
- * logged with its line); a missing file or wrong header stops the start-up.
+ * Plays a recording instead of the simulation, as the {@code feed-replay} agent: each row is
+ * published again on its feed, in file order, with this gateway's session, new sequence numbers
+ * from 1 and the time of sending as {@code ts}. Rows keep their recorded spacing divided by the
+ * speed factor (the agent parks until the next row is due), or go out as fast as the feeds take
+ * them, {@link #MAX_ROWS_PER_CYCLE} per {@code doWork}. A bad row is skipped and counted (the
+ * first one is logged with its line); a missing file or wrong header stops the start-up. At the
+ * end of the file the agent starts again from the top when looping, else it has nothing more to do.
  */
-final class CsvReplayer implements SmartLifecycle {
+final class CsvReplayer implements Agent {
+
+    /** Rows published per cycle at most, at full speed. */
+    static final int MAX_ROWS_PER_CYCLE = 256;
 
     private static final Logger log = LoggerFactory.getLogger(CsvReplayer.class);
 
     private final GatewayProperties.Replay replay;
-    private final Feed priceFeed;
-    private final Feed newsFeed;
-    private volatile Thread player;
-    private volatile boolean running;
+    private final BiConsumer<FeedKind, FeedData> publisher;
+    private final LongSupplier nanoClock;
 
-    CsvReplayer(GatewayProperties.Replay replay, Feed priceFeed, Feed newsFeed) {
-        this.replay = replay;
-        this.priceFeed = priceFeed;
-        this.newsFeed = newsFeed;
-    }
+    // agent thread only
+    private BufferedReader file;
+    private CsvReader csv;
+    private RecordedRow pending;
+    private long rows;
+    private long skipped;
+    private long startNanos;
+    private long firstTs;
+    private boolean finished;
 
-    @Override
-    public void start() {
+    /**
+     * @param publisher publishes one row's data on its feed
+     * @throws IllegalStateException when the file cannot be replayed at all
+     */
+    CsvReplayer(GatewayProperties.Replay replay, BiConsumer<FeedKind, FeedData> publisher, LongSupplier nanoClock) {
         checkReadable(replay.path());
-        running = true;
-        Thread thread = new Thread(this::play, "feed-replay");
-        thread.setDaemon(true);
-        player = thread;
-        thread.start();
-        log.info("replaying {} at {}{}", replay.path().toAbsolutePath(),
-                replay.unpaced() ? "full speed" : replay.speed() + "x the recorded pace", replay.loop() ? ", looping" : "");
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread thread = player;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            player = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PacedLoop.SOURCE_PHASE;
+        this.replay = replay;
+        this.publisher = publisher;
+        this.nanoClock = nanoClock;
     }
 
     /** Fails the start-up with the reason when the file cannot be replayed at all. */
@@ -90,52 +74,127 @@ final class CsvReplayer implements SmartLifecycle {
         }
     }
 
-    private void play() {
+    @Override
+    public void onStart() {
+        log.info("replaying {} at {}{}", replay.path().toAbsolutePath(),
+                replay.unpaced() ? "full speed" : replay.speed() + "x the recorded pace", replay.loop() ? ", looping" : "");
+    }
+
+    @Override
+    public int doWork() {
+        if (finished) {
+            return 0;
+        }
         try {
-            do {
-                playOnce();
-            } while (replay.loop() && !Thread.currentThread().isInterrupted());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
+            if (file == null) {
+                openFile();
+            }
+            int published = 0;
+            while (published < MAX_ROWS_PER_CYCLE) {
+                if (pending == null && (pending = nextRow()) == null) {
+                    endOfFile();
+                    return published + 1;
+                }
+                if (rows > 0 && !replay.unpaced() && nanoClock.getAsLong() - dueNanos() < 0) {
+                    break; // the idle strategy parks until it is due
+                }
+                publish(pending);
+                pending = null;
+                published++;
+            }
+            return published;
+        } catch (IOException | UncheckedIOException e) {
+            finished = true;
+            closeFile();
             log.error("replay of {} stopped: {}", replay.path(), e.toString());
+            return 0;
         }
     }
 
-    private void playOnce() throws IOException, InterruptedException {
-        long rows = 0;
-        long skipped = 0;
-        long startNanos = System.nanoTime();
-        long firstTs = 0;
-        try (BufferedReader reader = Files.newBufferedReader(replay.path(), StandardCharsets.UTF_8)) {
-            CsvReader csv = new CsvReader(reader);
-            csv.next(); // the header, checked at start
-            List<String> fields;
-            long line = csv.line();
-            while ((fields = csv.next()) != null) {
-                if (fields.size() == 1 && fields.get(0).isEmpty()) {
-                    line = csv.line();
-                    continue; // blank line
-                }
-                try {
-                    RecordedRow row = FeedCsv.parseRow(fields, line);
-                    if (rows == 0) {
-                        firstTs = row.ts();
-                    } else if (!replay.unpaced()) {
-                        Pacer.parkUntil(startNanos + (long) ((row.ts() - firstTs) / replay.speed()));
-                    }
-                    (row.feed() == FeedKind.PRICE ? priceFeed : newsFeed).publish(row.data());
-                    rows++;
-                } catch (IllegalArgumentException e) {
-                    if (skipped++ == 0) {
-                        log.warn("replay of {} skips a bad row ({}); later bad rows are only counted", replay.path(),
-                                e.getMessage());
-                    }
-                }
-                line = csv.line();
-            }
+    @Override
+    public void onClose() {
+        closeFile();
+    }
+
+    @Override
+    public String roleName() {
+        return "feed-replay";
+    }
+
+    /** Parks until the next row is due when paced; a second at most when there is nothing to play. */
+    WakeableIdleStrategy idleStrategy() {
+        return WakeableIdleStrategy.untilDue(this::dueNanos, Duration.ofSeconds(1));
+    }
+
+    /** When the pending row goes out: its recorded offset from the first row, divided by the speed. */
+    private long dueNanos() {
+        RecordedRow row = pending;
+        if (finished || row == null || replay.unpaced()) {
+            return WakeableIdleStrategy.NOTHING_DUE;
         }
+        return startNanos + (long) ((row.ts() - firstTs) / replay.speed());
+    }
+
+    private void openFile() throws IOException {
+        file = Files.newBufferedReader(replay.path(), StandardCharsets.UTF_8);
+        csv = new CsvReader(file);
+        csv.next(); // the header, checked at start
+        rows = 0;
+        skipped = 0;
+        startNanos = nanoClock.getAsLong();
+    }
+
+    /** The next good row, skipping blank lines and counting bad rows; null at the end of the file. */
+    private RecordedRow nextRow() throws IOException {
+        long line = csv.line();
+        List<String> fields;
+        while ((fields = csv.next()) != null) {
+            if (!(fields.size() == 1 && fields.get(0).isEmpty())) {
+                try {
+                    return FeedCsv.parseRow(fields, line);
+                } catch (IllegalArgumentException e) {
+                    skip(e);
+                }
+            }
+            line = csv.line();
+        }
+        return null;
+    }
+
+    private void publish(RecordedRow row) {
+        try {
+            if (rows == 0) {
+                firstTs = row.ts();
+            }
+            publisher.accept(row.feed(), row.data());
+            rows++;
+        } catch (IllegalArgumentException e) {
+            skip(e);
+        }
+    }
+
+    private void skip(IllegalArgumentException e) {
+        if (skipped++ == 0) {
+            log.warn("replay of {} skips a bad row ({}); later bad rows are only counted", replay.path(), e.getMessage());
+        }
+    }
+
+    private void endOfFile() {
         log.info("replay of {} finished: {} rows published, {} skipped, in {} ms", replay.path(), rows, skipped,
-                (System.nanoTime() - startNanos) / 1_000_000);
+                (nanoClock.getAsLong() - startNanos) / 1_000_000);
+        closeFile();
+        finished = !replay.loop() || rows == 0; // looping over a file with no row would spin on nothing
+    }
+
+    private void closeFile() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                log.debug("closing {}: {}", replay.path(), e.toString());
+            }
+            file = null;
+            csv = null;
+        }
     }
 }

@@ -6,10 +6,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentErrorHandler;
+import io.tradingstack.agent.AgentThread;
+import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.gateway.feed.FeedTap;
 import io.tradingstack.protocol.Message;
 
@@ -19,12 +23,15 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Writes every message the feeds publish to a CSV file ({@link FeedCsv}), overwriting it at
- * start. The feeds hand messages over on their publishing thread without waiting; a writer
- * thread writes them and flushes whenever it has caught up, so the file trails the feeds by
+ * start. The feeds hand messages over on their publishing threads without waiting (a bounded array
+ * queue: no allocation; not Agrona's queues, which need {@code Unsafe}) and wake the
+ * {@code feed-recorder} agent ({@link RecorderWriter}),
+ * which writes them and flushes whenever it has caught up, so the file trails the feeds by
  * milliseconds and disk I/O never slows a feed. If the writer falls a whole queue behind,
  * messages are dropped and counted rather than blocking the feeds.
  *
- * <p>Phase 0: starts before the sources and stops after them, so it records everything they send.
+ * <p>Phase 0: starts before the sources and stops after them, so it records everything they send;
+ * what is queued when it stops is written before the file is closed.
  */
 final class FeedRecorder implements FeedTap, SmartLifecycle {
 
@@ -32,27 +39,40 @@ final class FeedRecorder implements FeedTap, SmartLifecycle {
 
     static final int QUEUE_CAPACITY = 65_536;
 
+    /** The longest the writer parks unless woken: a safety net, since every hand-over wakes it. */
+    private static final Duration MAX_PARK = Duration.ofMillis(50);
+
     private final Path path;
     private final ArrayBlockingQueue<Message> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    private final WakeableIdleStrategy idle = WakeableIdleStrategy.untilWoken(MAX_PARK);
+    private final AgentErrorHandler errors;
     private volatile boolean running;
-    private volatile Thread writer;
-    private long written;
+    private AgentThread writer; // guarded by this
 
-    FeedRecorder(Path path) {
+    FeedRecorder(Path path, MeterRegistry registry) {
         this.path = path;
+        this.errors = new AgentErrorHandler(RecorderWriter.ROLE, registry);
     }
 
     @Override
     public void onPublished(Message message) {
-        if (running && !pending.offer(message) && dropped.getAndIncrement() == 0) {
+        if (!running) {
+            return;
+        }
+        if (pending.offer(message)) {
+            idle.wake();
+        } else if (dropped.getAndIncrement() == 0) {
             log.warn("recorder path={} fell {} messages behind: dropping messages until it catches up", path,
                     QUEUE_CAPACITY);
         }
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (writer != null) {
+            return;
+        }
         Writer out;
         try {
             Path parent = path.toAbsolutePath().getParent();
@@ -67,23 +87,16 @@ final class FeedRecorder implements FeedTap, SmartLifecycle {
             throw new UncheckedIOException("recorder cannot write path=" + path.toAbsolutePath(), e);
         }
         running = true;
-        Thread thread = new Thread(() -> write(out), "feed-recorder");
-        thread.setDaemon(true);
-        writer = thread;
-        thread.start();
+        writer = AgentThread.start(new RecorderWriter(path, out, pending, dropped), idle, errors);
         log.info("recording the feeds to {}", path.toAbsolutePath());
     }
 
+    /** Stops taking messages, then lets the writer write what is queued and close the file. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        Thread thread = writer;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (writer != null) {
+            writer.close();
             writer = null;
         }
     }
@@ -96,30 +109,5 @@ final class FeedRecorder implements FeedTap, SmartLifecycle {
     @Override
     public int getPhase() {
         return 0;
-    }
-
-    private void write(Writer out) {
-        StringBuilder row = new StringBuilder(256);
-        try (Writer file = out) {
-            while (running || !pending.isEmpty()) {
-                Message message = pending.poll(50, TimeUnit.MILLISECONDS);
-                if (message == null) {
-                    continue;
-                }
-                row.setLength(0);
-                FeedCsv.appendRow(message, row);
-                file.append(row);
-                written++;
-                if (pending.isEmpty()) {
-                    file.flush();
-                }
-            }
-        } catch (IOException e) {
-            running = false;
-            log.error("recorder stopped: writing path={} failed after {} rows: {}", path, written, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        log.info("recorder closed path={}: {} rows written, {} dropped", path, written, dropped.get());
     }
 }

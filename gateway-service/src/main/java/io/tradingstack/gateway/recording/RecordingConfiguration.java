@@ -1,5 +1,6 @@
 package io.tradingstack.gateway.recording;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.gateway.GatewayProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class RecordingConfiguration {
 
     @Bean
-    FeedRecorder feedRecorder(GatewayProperties properties) {
-        return new FeedRecorder(properties.recorder().path());
+    FeedRecorder feedRecorder(GatewayProperties properties, MeterRegistry registry) {
+        return new FeedRecorder(properties.recorder().path(), registry);
     }
 }

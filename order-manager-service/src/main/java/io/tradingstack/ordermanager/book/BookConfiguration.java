@@ -1,5 +1,6 @@
 package io.tradingstack.ordermanager.book;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.ordermanager.OrderManagerProperties;
@@ -17,8 +18,8 @@ class BookConfiguration {
     }
 
     @Bean
-    BookPrices bookPrices(PriceBookReaderProperties properties, EpochNanoClock clock) {
-        return new BookPrices(properties, clock);
+    BookPrices bookPrices(PriceBookReaderProperties properties, EpochNanoClock clock, MeterRegistry registry) {
+        return new BookPrices(properties, clock, registry);
     }
 
     /** Named {@code bookHealthIndicator}, so Actuator shows it as the {@code book} component. */

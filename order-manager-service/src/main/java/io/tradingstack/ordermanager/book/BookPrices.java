@@ -1,20 +1,17 @@
 package io.tradingstack.ordermanager.book;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentLifecycle;
+import io.tradingstack.agent.PeriodicAgent;
+import io.tradingstack.agent.PeriodicSchedule;
 import io.tradingstack.clock.EpochNanoClock;
+import io.tradingstack.pricebook.PriceBookOpener;
 import io.tradingstack.pricebook.PriceBookReader;
 import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,14 +19,12 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The shared price book, as this service reads it. The orderbook creates the file, and may
  * start after this service: until the book opens, {@link #read} finds no price, orders are
- * rejected {@code NO_PRICE} and the {@code book} health is DOWN with the reason. A background
- * thread looks for the file every {@code open-retry-interval}, and once it is open, checks at
- * the same rate whether the file was replaced by a new one (deleted and created again, not
- * reopened in place by a restarting orderbook), which it then opens instead.
- *
- * <p>A file that exists but is not a compatible book (another layout version, or a header the
- * orderbook is still writing) is retried as well, logged at ERROR once per distinct message:
- * services start in any order, so a half-created file is no reason to stop.
+ * rejected {@code NO_PRICE} and the {@code book} health is DOWN with the reason. The
+ * {@code pricebook-opener} agent runs the shared {@link PriceBookOpener} every
+ * {@code open-retry-interval}: it opens the file when it appears, and opens it again when it
+ * was replaced by a new one (deleted and created again, not reopened in place by a restarting
+ * orderbook). A file that is not a compatible book (yet) is retried as well: services start in
+ * any order, so a half-created file is no reason to stop.
  *
  * <p>Reads are lock-free and safe from any thread (the seqlock reader of shared-lib); each
  * thread brings its own {@link PriceSnapshot}.
@@ -38,101 +33,42 @@ public final class BookPrices implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BookPrices.class);
 
-    private final PriceBookReaderProperties properties;
-    private final EpochNanoClock clock;
-    /** Null until opened; replaced whole when the file is replaced. Volatile: published by the opener thread. */
-    private volatile PriceBookReader reader;
-    private volatile String openFailure = "not opened yet";
-    private Object openedFileKey; // opener thread (and start) only
-    private ScheduledExecutorService opener;
+    static final String OPENER_ROLE = "pricebook-opener";
 
-    public BookPrices(PriceBookReaderProperties properties, EpochNanoClock clock) {
-        this.properties = properties;
+    private final PriceBookOpener opener;
+    private final EpochNanoClock clock;
+    /** The opener agent: its checks after the first, once per retry interval. */
+    private final AgentLifecycle openerLoop;
+
+    public BookPrices(PriceBookReaderProperties properties, EpochNanoClock clock, MeterRegistry registry) {
+        this.opener = new PriceBookOpener(properties, clock);
         this.clock = clock;
+        PeriodicAgent checks = new PeriodicAgent(OPENER_ROLE,
+            PeriodicSchedule.every(properties.openRetryInterval(), false), opener::check);
+        this.openerLoop = new AgentLifecycle(checks, checks.idleStrategy(), registry, getPhase());
     }
 
     /** Opens the book now if it can, and starts looking after it in the background. */
     @Override
     public synchronized void start() {
-        if (opener != null) {
+        if (openerLoop.isRunning()) {
             return;
         }
-        if (reader == null && !tryOpen()) {
-            log.warn("Price book {} not available yet ({}); retrying every {}, orders are rejected NO_PRICE meanwhile",
-                properties.path(), openFailure, properties.openRetryInterval());
+        // On this thread, before the order server starts: an order finds the book if it was there.
+        if (!opener.check() && !opener.isOpen()) {
+            log.warn("Price book {} not available yet ({}); orders are rejected NO_PRICE meanwhile", path(), opener.problem());
         }
-        opener = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "pricebook-opener");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.openRetryInterval().toNanos();
-        opener.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.NANOSECONDS);
-    }
-
-    private void check() {
-        try {
-            if (reader == null) {
-                tryOpen();
-            } else if (replaced()) {
-                log.info("Price book {} was replaced by a new file; opening it", properties.path());
-                tryOpen();
-            }
-        } catch (RuntimeException e) {
-            // A thrown exception would cancel the schedule silently; log and keep checking.
-            log.error("Price book check failed", e);
-        }
-    }
-
-    /** True when the path names another file than the one open; false while it names none. */
-    private boolean replaced() {
-        Object key = fileKey(properties.path());
-        return key != null && !key.equals(openedFileKey);
-    }
-
-    private boolean tryOpen() {
-        Path path = properties.path();
-        Object key = fileKey(path);
-        try {
-            PriceBookReader opened = PriceBookReader.open(path, properties.staleness(), properties.maxReadAttempts(), clock);
-            openedFileKey = key;
-            reader = opened;
-            openFailure = "";
-            log.info("Price book {} open for reading: capacity {}, {} symbols, staleness {}", path, opened.capacity(),
-                opened.symbolCount(), properties.staleness());
-            return true;
-        } catch (UncheckedIOException e) {
-            openFailure = "cannot open " + path + ": " + e.getCause();
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            String failure = e.getMessage();
-            if (!Objects.equals(failure, openFailure)) {
-                log.error("Price book {} is not a compatible book (yet): {}; retrying", path, failure);
-            }
-            openFailure = failure;
-        }
-        return false;
-    }
-
-    private static Object fileKey(Path path) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
-        } catch (IOException e) {
-            return null;
-        }
+        openerLoop.start(); // the only caller of opener.check() from now on
     }
 
     @Override
     public synchronized void stop() {
-        if (opener != null) {
-            opener.shutdownNow();
-            opener = null;
-        }
+        openerLoop.stop();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return opener != null;
+        return openerLoop.isRunning();
     }
 
     /** Before the order server, which starts in the default (last) phase. */
@@ -142,20 +78,20 @@ public final class BookPrices implements SmartLifecycle {
     }
 
     public boolean isOpen() {
-        return reader != null;
+        return opener.isOpen();
     }
 
     /** Why the book is not open; "" once it is. */
     public String openFailure() {
-        return openFailure;
+        return opener.isOpen() ? "" : opener.problem();
     }
 
     public Path path() {
-        return properties.path();
+        return opener.properties().path();
     }
 
     public Duration staleness() {
-        return properties.staleness();
+        return opener.properties().staleness();
     }
 
     /**
@@ -166,7 +102,7 @@ public final class BookPrices implements SmartLifecycle {
      *         not registered the symbol: there is no price at all
      */
     public SlotStatus read(String symbol, PriceSnapshot into, long nowNanos) {
-        PriceBookReader book = reader;
+        PriceBookReader book = opener.reader();
         if (book == null) {
             return null;
         }

@@ -42,13 +42,13 @@ class OrderEngineConfiguration {
 
     @Bean
     OrderEntry orderEntry(OrderManagerProperties properties, OrderStore store, PositionBook positions, BookPrices book,
-            EpochNanoClock clock) {
+            EpochNanoClock clock, MeterRegistry registry) {
         OrderManagerProperties.Validation validation = properties.validation();
         OrderManagerProperties.Risk risk = properties.risk();
         OrderValidator validator = new OrderValidator(validation.symbols(), validation.maxQuantity(), validation.collarPpm());
         RiskCheck riskCheck = new RiskCheck(
             new RiskLimits(risk.maxPosition(), risk.maxGrossNotionalFixedPoint(), risk.maxOrdersPerSecond()));
-        return new OrderEntry(new OrderEngine(store, positions, validator, riskCheck, book, clock));
+        return new OrderEntry(new OrderEngine(store, positions, validator, riskCheck, book, clock), registry);
     }
 
     @Bean

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentErrorHandler;
+import io.tradingstack.agent.AgentThread;
+import io.tradingstack.agent.WakeableIdleStrategy;
+import java.time.Duration;
+import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,26 +29,35 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>The queue is the memory barrier from a connection thread to the engine (what it did before
  * queuing happens-before the engine decides); completing the ticket's future is the one back.
+ *
+ * <p>The engine thread is an agent ({@link EngineAgent}): each {@code doWork} takes one batch. It
+ * parks while nothing is queued and each hand-over wakes it at once ({@link WakeableIdleStrategy}),
+ * so an order waits for the engine, never for a park period to end.
  */
 public final class OrderEntry implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEntry.class);
 
-    private static final long STOP_TIMEOUT_SECONDS = 5;
+    static final String ROLE = "order-engine";
 
-    /** Queued last by {@link #destroy()}: the engine decides what came before it, then ends. */
-    private static final Ticket STOP = new Ticket(null, null, 0, null, null);
+    /**
+     * The most orders one batch takes: the queue holds one per connection at most, so this only
+     * bounds a batch beyond a thousand connections.
+     */
+    static final int MAX_BATCH = 1024;
 
-    private final OrderEngine engine;
+    /** How long an idle engine parks unless woken: a safety net only, since every hand-over wakes it. */
+    private static final Duration MAX_PARK = Duration.ofMillis(100);
+
     private final LinkedBlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
-    private final Thread engineThread;
-    private boolean stopped; // guarded by this: no ticket is queued after STOP
+    private final WakeableIdleStrategy idle = WakeableIdleStrategy.untilWoken(MAX_PARK);
+    private final EngineAgent agent;
+    private final AgentThread engineThread;
+    private boolean stopped; // guarded by this: no ticket is queued once stopped
 
-    public OrderEntry(OrderEngine engine) {
-        this.engine = engine;
-        this.engineThread = new Thread(this::run, "order-engine");
-        engineThread.setDaemon(true);
-        engineThread.start(); // last: the thread sees the fields above
+    public OrderEntry(OrderEngine engine, MeterRegistry registry) {
+        this.agent = new EngineAgent(engine, queue);
+        this.engineThread = AgentThread.start(agent, idle, new AgentErrorHandler(ROLE, registry)); // last: fields set
     }
 
     /**
@@ -73,6 +87,7 @@ public final class OrderEntry implements DisposableBean {
             }
             queue.add(ticket);
         }
+        idle.wake(); // after the add: the engine, once awake, finds the ticket
         try {
             return ticket.answer.get();
         } catch (ExecutionException e) {
@@ -80,74 +95,103 @@ public final class OrderEntry implements DisposableBean {
         }
     }
 
-    private void run() {
-        List<Ticket> batch = new ArrayList<>();
-        try {
-            boolean stop = false;
-            while (!stop) {
-                batch.add(queue.take());
-                queue.drainTo(batch);
-                stop = batch.get(batch.size() - 1) == STOP; // nothing is queued after STOP
-                if (stop) {
-                    batch.remove(batch.size() - 1);
-                }
-                decideAndAnswer(batch);
-                batch.clear();
-            }
-        } catch (InterruptedException e) {
-            // destroy() gave up waiting; it fails whatever is left
-        }
-    }
-
-    /** Decides each order of the batch, commits them once, then answers each. */
-    private void decideAndAnswer(List<Ticket> batch) {
-        for (int i = 0; i < batch.size(); i++) {
-            Ticket ticket = batch.get(i);
-            try {
-                ticket.decision = ticket.order != null
-                    ? engine.decide(ticket.order, ticket.strategyId, ticket.receivedTs)
-                    : engine.refuseUndecodable(ticket.undecodableId, ticket.rejection, ticket.receivedTs);
-            } catch (RuntimeException e) {
-                log.error("Order engine failed on an order; the engine keeps running", e);
-                ticket.answer.completeExceptionally(e);
-            }
-        }
-        boolean committed;
-        try {
-            committed = engine.commit();
-        } catch (RuntimeException e) {
-            log.error("Order store failed to commit a batch of {} orders; none is answered", batch.size(), e);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).answer.completeExceptionally(e);
-            }
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            Ticket ticket = batch.get(i);
-            if (ticket.decision != null) {
-                ticket.answer.complete(engine.afterCommit(ticket.decision, committed));
-            }
-        }
-    }
-
-    /** Decides and answers the orders already handed over, then stops the engine thread. */
+    /**
+     * Decides and answers the orders already handed over, then stops the engine thread: the
+     * agent's {@code onClose} takes what is still queued, on the engine thread.
+     */
     @Override
-    public void destroy() throws InterruptedException {
+    public void destroy() {
         synchronized (this) {
             if (stopped) {
                 return;
             }
             stopped = true;
-            queue.add(STOP);
         }
-        engineThread.join(TimeUnit.SECONDS.toMillis(STOP_TIMEOUT_SECONDS));
-        if (engineThread.isAlive()) {
-            log.warn("Order engine did not finish its queued orders within {} s", STOP_TIMEOUT_SECONDS);
-            engineThread.interrupt();
-            engineThread.join(TimeUnit.SECONDS.toMillis(1));
-        }
+        engineThread.close();
         for (Ticket left = queue.poll(); left != null; left = queue.poll()) {
             left.answer.completeExceptionally(new IllegalStateException("order engine stopped"));
+        }
+    }
+
+    /** The {@code order-engine} thread's work: the only caller of the {@link OrderEngine}. */
+    static final class EngineAgent implements Agent {
+
+        private final OrderEngine engine;
+        private final LinkedBlockingQueue<Ticket> queue;
+        private final List<Ticket> batch = new ArrayList<>();
+
+        EngineAgent(OrderEngine engine, LinkedBlockingQueue<Ticket> queue) {
+            this.engine = engine;
+            this.queue = queue;
+        }
+
+        /** Takes what is queued (what arrived together) as one batch: decided, committed once, answered. */
+        @Override
+        public int doWork() {
+            int taken = queue.drainTo(batch, MAX_BATCH);
+            if (taken == 0) {
+                return 0;
+            }
+            try {
+                decideAndAnswer(batch);
+            } finally {
+                failUnanswered(batch); // a bug above must not leave a connection waiting forever
+                batch.clear();
+            }
+            return taken;
+        }
+
+        /** The service is stopping and nothing more is queued: what was handed over is still decided. */
+        @Override
+        public void onClose() {
+            while (doWork() > 0) {
+                // one batch per pass, until the queue is empty
+            }
+        }
+
+        @Override
+        public String roleName() {
+            return ROLE;
+        }
+
+        private static void failUnanswered(List<Ticket> batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                CompletableFuture<Decision> answer = batch.get(i).answer;
+                if (!answer.isDone()) {
+                    answer.completeExceptionally(new IllegalStateException("order engine failed on this batch"));
+                }
+            }
+        }
+
+        /** Decides each order of the batch, commits them once, then answers each. */
+        private void decideAndAnswer(List<Ticket> batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Ticket ticket = batch.get(i);
+                try {
+                    ticket.decision = ticket.order != null
+                        ? engine.decide(ticket.order, ticket.strategyId, ticket.receivedTs)
+                        : engine.refuseUndecodable(ticket.undecodableId, ticket.rejection, ticket.receivedTs);
+                } catch (RuntimeException e) {
+                    log.error("Order engine failed on an order; the engine keeps running", e);
+                    ticket.answer.completeExceptionally(e);
+                }
+            }
+            boolean committed;
+            try {
+                committed = engine.commit();
+            } catch (RuntimeException e) {
+                log.error("Order store failed to commit a batch of {} orders; none is answered", batch.size(), e);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).answer.completeExceptionally(e);
+                }
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Ticket ticket = batch.get(i);
+                if (ticket.decision != null) {
+                    ticket.answer.complete(engine.afterCommit(ticket.decision, committed));
+                }
+            }
         }
     }
 

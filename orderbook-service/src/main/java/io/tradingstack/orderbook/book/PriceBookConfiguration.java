@@ -1,12 +1,16 @@
 package io.tradingstack.orderbook.book;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentLifecycle;
+import io.tradingstack.agent.PeriodicAgent;
+import io.tradingstack.agent.PeriodicSchedule;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.orderbook.OrderBookProperties;
 import io.tradingstack.pricebook.PriceBookWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,8 +42,11 @@ class PriceBookConfiguration {
         return new PriceBookUpdater(writer, clock, registry);
     }
 
+    /** The {@code pricebook-heartbeat} thread, stopped before the writer closes (a bean's destroy comes after every stop). */
     @Bean
-    BookHeartbeat bookHeartbeat(PriceBookWriter writer, OrderBookProperties properties) {
-        return new BookHeartbeat(writer, properties.book().heartbeatInterval());
+    AgentLifecycle bookHeartbeat(PriceBookWriter writer, OrderBookProperties properties, MeterRegistry registry) {
+        PeriodicAgent heartbeat = BookHeartbeat.agent(writer,
+            PeriodicSchedule.every(properties.book().heartbeatInterval(), true));
+        return new AgentLifecycle(heartbeat, heartbeat.idleStrategy(), registry, SmartLifecycle.DEFAULT_PHASE);
     }
 }

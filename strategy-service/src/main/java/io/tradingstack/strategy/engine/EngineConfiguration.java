@@ -1,6 +1,7 @@
 package io.tradingstack.strategy.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentLifecycle;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.feed.Feed;
 import io.tradingstack.feed.FeedClient;
@@ -40,10 +41,12 @@ class EngineConfiguration {
         return new StrategyEngine(strategies, sampler, orders, clock, registry, dropCopy);
     }
 
+    /** The {@code strategy-engine} thread. */
     @Bean
-    StrategyEngineLoop strategyEngineLoop(StrategyEngine engine, EngineInbox inbox, StrategyProperties properties,
+    AgentLifecycle strategyEngineLoop(StrategyEngine engine, EngineInbox inbox, StrategyProperties properties,
             MeterRegistry registry) {
-        return new StrategyEngineLoop(engine, inbox, properties.sampleInterval(), registry);
+        StrategyEngineLoop loop = new StrategyEngineLoop(engine, inbox, properties.sampleInterval());
+        return new AgentLifecycle(loop, loop.idleStrategy(), registry, StrategyEngineLoop.PHASE);
     }
 
     @Bean

@@ -1,15 +1,18 @@
 package io.tradingstack.strategy.engine;
 
+import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.strategy.order.OrderOutcome;
 import io.tradingstack.strategy.order.OrderOutcomeListener;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * What other threads hand the engine thread: news ticks from the feed thread and order
  * outcomes from the order clients' threads, in one bounded queue, so that all strategy state
- * has one owner and needs no lock. An array queue: handing over allocates nothing.
+ * has one owner and needs no lock. An array queue: handing over allocates nothing. Each hand-over
+ * wakes the engine's idle strategy, so a parked engine handles the item at once.
  */
 public final class EngineInbox implements OrderOutcomeListener {
 
@@ -17,6 +20,8 @@ public final class EngineInbox implements OrderOutcomeListener {
     public static final int DEFAULT_CAPACITY = 4096;
 
     private final ArrayBlockingQueue<Object> queue;
+    /** The consumer's idle strategy, once it has one; before that the consumer has not parked yet. */
+    private volatile WakeableIdleStrategy consumer;
 
     public EngineInbox(int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -24,18 +29,46 @@ public final class EngineInbox implements OrderOutcomeListener {
 
     /** Feed thread: never blocks the feed; false when full (the tick is dropped and counted by the caller). */
     public boolean offerNews(NewsTick tick) {
-        return queue.offer(tick);
+        if (!queue.offer(tick)) {
+            return false;
+        }
+        wake();
+        return true;
     }
 
     /** Order client thread: waits for room, so that no fill is ever lost. */
     @Override
     public void onOutcome(OrderOutcome outcome) throws InterruptedException {
         queue.put(outcome);
+        wake();
     }
 
-    /** Engine thread: the next item, waiting up to {@code nanos}; null if none came. */
-    Object poll(long nanos) throws InterruptedException {
-        return nanos <= 0 ? queue.poll() : queue.poll(nanos, TimeUnit.NANOSECONDS);
+    /** Engine thread: the next item, or null. */
+    Object poll() {
+        return queue.poll();
+    }
+
+    /**
+     * The idle strategy of the one consumer: parks until {@code dueNanos} (its own schedule),
+     * {@code maxPark}, or the next hand-over.
+     */
+    WakeableIdleStrategy consumerIdleStrategy(LongSupplier dueNanos, Duration maxPark) {
+        WakeableIdleStrategy idle = WakeableIdleStrategy.untilDue(dueNanos, maxPark);
+        synchronized (this) {
+            if (consumer != null) {
+                throw new IllegalStateException("the engine inbox has one consumer, and it has its idle strategy");
+            }
+            consumer = idle;
+        }
+        return idle;
+    }
+
+    /** After the hand-over: the engine, once awake, finds the item. */
+    private void wake() {
+        WakeableIdleStrategy idle = consumer;
+        if (idle != null) {
+            idle.wake();
+        }
     }
 
     public int size() {

@@ -1,134 +1,71 @@
 package io.tradingstack.strategy.engine;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingstack.metrics.TradingMetric;
-import io.tradingstack.strategy.order.OrderClients;
+import io.tradingstack.agent.PeriodicSchedule;
+import io.tradingstack.agent.WakeableIdleStrategy;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.agrona.concurrent.Agent;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The engine thread, {@code strategy-engine}: the one owner of all strategy state. It takes
- * news ticks and order outcomes from the {@link EngineInbox} as they come and, every
- * {@code sample-interval}, samples the mids itself (so a sample needs no hand-over); it waits
- * on the inbox until the next sample is due, so it does not spin.
+ * The engine agent, {@code strategy-engine}: the one owner of all strategy state. Each
+ * {@link #doWork()} handles what the {@link EngineInbox} holds (news ticks, order outcomes; at most
+ * {@link #MAX_ITEMS_PER_CYCLE}) and, every {@code sample-interval}, samples the mids itself (so a
+ * sample needs no hand-over). Between cycles it parks until the next sample is due or an item is
+ * handed over, whichever comes first: an item is handled at once, and an idle engine does not spin.
  *
- * <p>An exception from one item is counted ({@code trading.strategy.errors{strategy="engine"}}),
- * logged (once per exception class with its stack, then at debug) and the item skipped; the
- * loop goes on. An {@link Error} ends the thread. Started after the order clients and before the
- * news feed; stopped in the reverse order.
+ * <p>An exception from one item skips that item (it has left the inbox) and is counted and logged
+ * by the agent's error handler ({@code trading.agent.errors{agent="strategy-engine"}}); the loop
+ * goes on. An {@link Error} ends the thread. Started after the order clients and before the news
+ * feed; stopped in the reverse order.
  */
-public final class StrategyEngineLoop implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(StrategyEngineLoop.class);
+public final class StrategyEngineLoop implements Agent {
 
     /** Between the order clients ({@code DEFAULT_PHASE - 2}) and the feed client ({@code DEFAULT_PHASE}). */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
 
+    static final String ROLE = "strategy-engine";
+
+    /** Items handled per cycle before the sample gets its turn: a burst of news cannot delay sampling long. */
+    static final int MAX_ITEMS_PER_CYCLE = 64;
+
     private final StrategyEngine engine;
     private final EngineInbox inbox;
-    private final long sampleIntervalNanos;
-    private final Counter errors;
-    private final Set<Class<?>> failuresLogged = new HashSet<>();
-    private final Object lifecycleLock = new Object();
+    private final PeriodicSchedule sampling;
+    private final WakeableIdleStrategy idle;
 
-    private volatile boolean running;
-    private Thread thread;
+    public StrategyEngineLoop(StrategyEngine engine, EngineInbox inbox, Duration sampleInterval) {
+        this(engine, inbox, PeriodicSchedule.every(sampleInterval, true));
+    }
 
-    public StrategyEngineLoop(StrategyEngine engine, EngineInbox inbox, Duration sampleInterval, MeterRegistry registry) {
+    StrategyEngineLoop(StrategyEngine engine, EngineInbox inbox, PeriodicSchedule sampling) {
         this.engine = engine;
         this.inbox = inbox;
-        this.sampleIntervalNanos = sampleInterval.toNanos();
-        this.errors = Counter.builder(TradingMetric.STRATEGY_ERRORS.metricName())
-            .description(TradingMetric.STRATEGY_ERRORS.description())
-            .tag(OrderClients.STRATEGY_TAG, NewsListener.ENGINE)
-            .register(registry);
+        this.sampling = sampling;
+        this.idle = inbox.consumerIdleStrategy(sampling::dueNanos, sampling.period());
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycleLock) {
-            if (running) {
-                return;
-            }
-            running = true;
-            thread = new Thread(this::run, "strategy-engine");
-            thread.setDaemon(true);
-            thread.start();
+    public int doWork() {
+        int work = 0;
+        Object item;
+        while (work < MAX_ITEMS_PER_CYCLE && (item = inbox.poll()) != null) {
+            work++; // before handling: an item that throws is skipped, not handled again
+            engine.handle(item);
         }
+        if (sampling.claim()) {
+            engine.sample();
+            work++;
+        }
+        return work;
     }
 
     @Override
-    public void stop() {
-        Thread stopping;
-        synchronized (lifecycleLock) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            stopping = thread;
-        }
-        stopping.interrupt();
-        try {
-            stopping.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (stopping.isAlive()) {
-            log.warn("Engine thread did not stop in time: {}", stopping);
-        }
+    public String roleName() {
+        return ROLE;
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
-
-    private void run() {
-        long nextSample = System.nanoTime();
-        while (running) {
-            try {
-                Object item = inbox.poll(nextSample - System.nanoTime());
-                if (item != null) {
-                    engine.handle(item);
-                }
-                long now = System.nanoTime();
-                if (now - nextSample >= 0) {
-                    engine.sample();
-                    nextSample += sampleIntervalNanos;
-                    if (now - nextSample >= 0) {
-                        // Fell behind by a whole interval (a long pause): resume the rhythm, no burst.
-                        nextSample = now + sampleIntervalNanos;
-                    }
-                }
-            } catch (InterruptedException e) {
-                break;
-            } catch (RuntimeException e) {
-                failed(e);
-            } catch (Error e) {
-                log.error("Engine thread failed and stopped: no more strategy decisions", e);
-                running = false;
-                throw e;
-            }
-        }
-    }
-
-    private void failed(RuntimeException e) {
-        errors.increment();
-        if (failuresLogged.add(e.getClass())) {
-            log.error("Engine failed on an item; it is skipped and the engine keeps running", e);
-        } else {
-            log.debug("Engine failed on an item: {}", e.toString());
-        }
+    /** Parks until the next sample or the next hand-over to the inbox. */
+    public WakeableIdleStrategy idleStrategy() {
+        return idle;
     }
 }

@@ -1,15 +1,12 @@
 package io.tradingstack.strategy.market;
 
 import io.tradingstack.clock.EpochNanoClock;
+import io.tradingstack.pricebook.PriceBookOpener;
 import io.tradingstack.pricebook.PriceBookReader;
 import io.tradingstack.pricebook.PriceBookReaderProperties;
 import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the traded symbols' mids from the shared price book for the engine thread, which owns
@@ -26,21 +21,16 @@ import org.slf4j.LoggerFactory;
  * symbol when a strategy decides.
  *
  * <p>The orderbook creates the book, so it may not be there when this service starts: until it
- * is, every symbol is UNAVAILABLE and the file is looked for again every
- * {@code open-retry-interval}, from the sampling itself (nothing blocks the start-up). An open
- * book is checked as often for having been replaced by a new file (an orderbook started on an
- * empty volume); a writer that restarts in place keeps this mapping valid. A symbol the writer
- * has not registered yet is EMPTY and looked up again at the next sample.
+ * is, every symbol is UNAVAILABLE. The shared {@link PriceBookOpener} looks for the file every
+ * {@code open-retry-interval}, called from the sampling itself (nothing blocks the start-up, and
+ * no other thread is needed), and opens it again when it was replaced by a new file. A symbol
+ * the writer has not registered yet is EMPTY and looked up again at the next sample.
  *
  * <p>Reads allocate nothing; opening or checking the file does, once per interval at most.
  */
 public final class BookSampler {
 
-    private static final Logger log = LoggerFactory.getLogger(BookSampler.class);
-
-    private final Path path;
-    private final Duration staleness;
-    private final int maxReadAttempts;
+    private final PriceBookOpener opener;
     private final long retryIntervalNanos;
     private final EpochNanoClock clock;
     private final SampledSymbol[] symbols;
@@ -49,23 +39,15 @@ public final class BookSampler {
 
     // engine thread only
     private long nextCheckNanos;
-    private Object fileKey;
     private long lastReadMid;
-    private String lastLoggedProblem;
-
-    private volatile PriceBookReader reader;
-    private volatile String problem = "not looked for yet";
-    private volatile long openedAtNanos;
 
     /**
      * @param symbols the symbols to sample, in the order {@link #symbol(int)} numbers them
      */
     public BookSampler(PriceBookReaderProperties properties, List<String> symbols, EpochNanoClock clock) {
-        this.path = properties.path();
-        this.staleness = properties.staleness();
-        this.maxReadAttempts = properties.maxReadAttempts();
-        this.retryIntervalNanos = properties.openRetryInterval().toNanos();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.opener = new PriceBookOpener(properties, clock);
+        this.retryIntervalNanos = properties.openRetryInterval().toNanos();
         this.symbols = new SampledSymbol[symbols.size()];
         for (int i = 0; i < this.symbols.length; i++) {
             this.symbols[i] = new SampledSymbol(symbols.get(i));
@@ -84,7 +66,7 @@ public final class BookSampler {
     public long sample() {
         final long now = clock.epochNanos();
         maintain(now);
-        final PriceBookReader current = reader;
+        final PriceBookReader current = opener.reader();
         final SampledSymbol[] sampled = symbols;
         for (int i = 0; i < sampled.length; i++) {
             SlotStatus status = read(current, sampled[i], now);
@@ -98,7 +80,7 @@ public final class BookSampler {
      * read is then {@link #lastReadMid()}.
      */
     public SlotStatus readNow(int index) {
-        final SlotStatus status = read(reader, symbols[index], clock.epochNanos());
+        final SlotStatus status = read(opener.reader(), symbols[index], clock.epochNanos());
         lastReadMid = status == SlotStatus.FRESH ? snapshot.mid() : 0;
         return status;
     }
@@ -121,50 +103,16 @@ public final class BookSampler {
         return current.read(symbol.slot, snapshot, now);
     }
 
-    /** Opens the book when it appears; reopens it when the file was replaced. */
+    /** Opens the book when it appears, reopens it when the file was replaced: once per retry interval. */
     private void maintain(long now) {
         if (now - nextCheckNanos < 0) {
             return;
         }
         nextCheckNanos = now + retryIntervalNanos;
-        try {
-            Object key = fileKey();
-            if (reader != null && (key == null || key.equals(fileKey))) {
-                return;
-            }
-            PriceBookReader opened = PriceBookReader.open(path, staleness, maxReadAttempts, clock);
-            boolean replaced = reader != null;
+        if (opener.check()) {
             for (SampledSymbol symbol : symbols) {
-                symbol.slot = -1;
+                symbol.slot = -1; // slot numbers are the old file's
             }
-            fileKey = key;
-            reader = opened;
-            openedAtNanos = now;
-            problem = "";
-            lastLoggedProblem = null;
-            log.info("Price book {} {}: capacity {}, {} symbols registered, staleness {}", path,
-                replaced ? "was replaced by a new file and is reopened" : "open for reading", opened.capacity(),
-                opened.symbolCount(), staleness);
-        } catch (NoSuchFileException e) {
-            problem(reader == null ? "no price book at " + path + " yet (the orderbook creates it)" : null);
-        } catch (IOException | RuntimeException e) {
-            problem("price book " + path + " cannot be opened: " + e.getMessage());
-        }
-    }
-
-    private Object fileKey() throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-    }
-
-    private void problem(String text) {
-        if (text == null) {
-            // the file of an open book is gone for now: keep reading the old mapping
-            return;
-        }
-        problem = text;
-        if (!text.equals(lastLoggedProblem)) {
-            lastLoggedProblem = text;
-            log.warn("{}; looking again every {} ms", text, retryIntervalNanos / 1_000_000);
         }
     }
 
@@ -197,30 +145,30 @@ public final class BookSampler {
 
     /** Whether the book is open. */
     public boolean isOpen() {
-        return reader != null;
+        return opener.isOpen();
     }
 
     /** Why the book is not open, "" when it is. */
     public String problem() {
-        return reader == null ? problem : "";
+        return opener.isOpen() ? "" : opener.problem();
     }
 
     public Path path() {
-        return path;
+        return opener.properties().path();
     }
 
     public Duration staleness() {
-        return staleness;
+        return opener.properties().staleness();
     }
 
     /** The writer's last heartbeat in the book header, epoch nanoseconds; 0 while the book is not open. */
     public long writerHeartbeat() {
-        PriceBookReader current = reader;
+        PriceBookReader current = opener.reader();
         return current == null ? 0 : current.writerHeartbeat();
     }
 
     /** Epoch nanoseconds the book was (last) opened; 0 while it is not. */
     public long openedAtNanos() {
-        return openedAtNanos;
+        return opener.openedAtNanos();
     }
 }

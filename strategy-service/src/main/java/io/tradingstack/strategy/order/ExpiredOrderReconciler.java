@@ -3,6 +3,8 @@ package io.tradingstack.strategy.order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.PeriodicSchedule;
+import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.metrics.TradingMetric;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.ExecutionStatus;
@@ -18,9 +20,10 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,10 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * decided when that process runs again (after a SIGSTOP, say), even though the strategy has
  * closed the connection; so "not found" is only final after a while.
  *
- * <p>Threads: order clients call {@link #track} from their sender threads; one daemon thread,
- * {@code orders-reconcile}, does the look-ups and hands outcomes to the engine's inbox.
+ * <p>Threads: order clients call {@link #track} from their sender threads; this agent,
+ * {@code orders-reconcile}, does the look-ups on its own thread once per interval (parked in
+ * between, {@link #idleStrategy()}) and hands outcomes to the engine's inbox.
  */
-public final class ExpiredOrderReconciler implements SmartLifecycle {
+public final class ExpiredOrderReconciler implements Agent {
+
+    /** Started with the order clients, before the engine, and stopped after it. */
+    public static final int PHASE = OrderClients.PHASE;
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredOrderReconciler.class);
 
@@ -54,8 +61,8 @@ public final class ExpiredOrderReconciler implements SmartLifecycle {
     private final ConcurrentLinkedQueue<InDoubt> inDoubt = new ConcurrentLinkedQueue<>();
     private final Counter found;
     private final Counter unresolved;
-    private volatile Thread thread;
-    private volatile boolean running;
+    private final LongSupplier nanoClock;
+    private final PeriodicSchedule rounds;
 
     // reconcile thread only: the last look-up problem logged, so that each is logged once
     private String lastProblem = "";
@@ -69,6 +76,14 @@ public final class ExpiredOrderReconciler implements SmartLifecycle {
      */
     public ExpiredOrderReconciler(String host, int restPort, Duration interval, Duration window,
             OrderOutcomeListener outcomes, MeterRegistry registry) {
+        this(host, restPort, interval, window, outcomes, registry, System::nanoTime);
+    }
+
+    /** @param nanoClock the clock of expiries, windows and rounds: {@link System#nanoTime()}, or a test's */
+    ExpiredOrderReconciler(String host, int restPort, Duration interval, Duration window,
+            OrderOutcomeListener outcomes, MeterRegistry registry, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.rounds = PeriodicSchedule.every(interval, false, nanoClock);
         this.ordersUrl = "http://" + host + ":" + restPort + "/api/orders/";
         this.intervalNanos = interval.toNanos();
         this.windowNanos = window.toNanos();
@@ -92,7 +107,7 @@ public final class ExpiredOrderReconciler implements SmartLifecycle {
         if (!expired.isExpired()) {
             throw new IllegalArgumentException(expired.order().clientOrderId() + " did not expire");
         }
-        inDoubt.add(new InDoubt(expired, System.nanoTime() + windowNanos));
+        inDoubt.add(new InDoubt(expired, nanoClock.getAsLong() + windowNanos));
     }
 
     /** Orders expired and not yet found or given up. */
@@ -100,61 +115,31 @@ public final class ExpiredOrderReconciler implements SmartLifecycle {
         return inDoubt.size();
     }
 
+    /** Parks until the next round is due. */
+    public WakeableIdleStrategy idleStrategy() {
+        return WakeableIdleStrategy.untilDue(rounds::dueNanos, rounds.period());
+    }
+
+    /** One round per interval, the first one interval after start. */
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
+    public int doWork() throws InterruptedException {
+        if (!rounds.claim()) {
+            return 0;
         }
-        running = true;
-        Thread reconciler = new Thread(this::run, "orders-reconcile");
-        reconciler.setDaemon(true);
-        thread = reconciler;
-        reconciler.start();
+        reconcileOnce();
+        return 1;
     }
 
     @Override
-    public void stop() {
-        Thread reconciler;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            reconciler = thread;
-        }
-        reconciler.interrupt();
-        try {
-            reconciler.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void onClose() {
         if (!inDoubt.isEmpty()) {
             log.warn("{} expired orders still in doubt at shutdown: {}", inDoubt.size(), ids());
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Started with the order clients, before the engine, and stopped after it. */
-    @Override
-    public int getPhase() {
-        return OrderClients.PHASE;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(intervalNanos);
-                reconcileOnce();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.error("Reconciling expired orders failed; trying again in the next round", e);
-            }
-        }
+    public String roleName() {
+        return "orders-reconcile";
     }
 
     /** One round: every order in doubt looked up once. Package-private for tests. */
@@ -175,7 +160,7 @@ public final class ExpiredOrderReconciler implements SmartLifecycle {
                 log.info("Order {} expired unanswered but the order manager has it {}{}; the strategy follows",
                     clientOrderId, execution.status(), execution.isFilled() ? " at " + Prices.format(execution.price()) : "");
                 outcomes.onOutcome(OrderOutcome.reconciled(order.expired(), execution));
-            } else if (System.nanoTime() - order.giveUpAtNanos() >= 0) {
+            } else if (nanoClock.getAsLong() - order.giveUpAtNanos() >= 0) {
                 it.remove();
                 unresolved.increment();
                 log.warn("Order {} expired unanswered and the order manager does not have it {} s later: "

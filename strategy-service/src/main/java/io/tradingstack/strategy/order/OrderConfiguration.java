@@ -1,6 +1,7 @@
 package io.tradingstack.strategy.order;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentLifecycle;
 import io.tradingstack.strategy.StrategyProperties;
 import io.tradingstack.strategy.signal.StrategyDefinition;
 import java.util.ArrayList;
@@ -19,6 +20,12 @@ class OrderConfiguration {
         StrategyProperties.OrderManager orderManager = properties.orderManager();
         return new ExpiredOrderReconciler(orderManager.host(), orderManager.restPort(), orderManager.reconcileInterval(),
             orderManager.reconcileWindow(), outcomes, registry);
+    }
+
+    /** The {@code orders-reconcile} thread. */
+    @Bean
+    AgentLifecycle expiredOrderReconcilerLoop(ExpiredOrderReconciler reconciler, MeterRegistry registry) {
+        return new AgentLifecycle(reconciler, reconciler.idleStrategy(), registry, ExpiredOrderReconciler.PHASE);
     }
 
     @Bean

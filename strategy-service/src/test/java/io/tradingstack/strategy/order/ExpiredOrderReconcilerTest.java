@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 class ExpiredOrderReconcilerTest {
 
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** The reconciler's clock: expiries, windows and rounds. */
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final List<OrderOutcome> handedBack = new CopyOnWriteArrayList<>();
     /** clientOrderId → the JSON the stand-in answers; absent ids get a 404. */
     private final Map<String, String> orders = new ConcurrentHashMap<>();
@@ -98,18 +103,15 @@ class ExpiredOrderReconcilerTest {
 
     @Test
     void shouldKeepLookingUntilTheWindowEndsThenGiveUp() throws Exception {
-        // Long enough that the first look-up, however slow, falls inside it; the test then waits it out.
         Duration window = Duration.ofSeconds(10);
         ExpiredOrderReconciler reconciler = reconciler(api.getAddress().getPort(), window);
         reconciler.track(expired("s-3"));
-        long tracked = System.nanoTime(); // not before the reconciler's own stamp
 
+        now.addAndGet(window.toNanos() - 1);
         reconciler.reconcileOnce();
         assertThat(reconciler.inDoubt()).as("not found yet, within the window").isEqualTo(1);
 
-        while (System.nanoTime() - tracked <= window.toNanos()) {
-            Thread.sleep(50);
-        }
+        now.addAndGet(1);
         reconciler.reconcileOnce();
 
         assertThat(reconciler.inDoubt()).isZero();
@@ -147,8 +149,26 @@ class ExpiredOrderReconcilerTest {
         assertThat(handedBack).isEmpty();
     }
 
+    @Test
+    void shouldRunOneRoundPerIntervalTheFirstOneIntervalAfterStart() throws Exception {
+        ExpiredOrderReconciler reconciler = reconciler(api.getAddress().getPort(), Duration.ofHours(1));
+        reconciler.track(expired("s-6"));
+
+        assertThat(reconciler.doWork()).as("not due before one interval").isZero();
+        assertThat(paths).isEmpty();
+
+        now.addAndGet(INTERVAL.toNanos());
+        assertThat(reconciler.doWork()).isEqualTo(1);
+        assertThat(reconciler.doWork()).as("once per interval").isZero();
+        assertThat(paths).containsExactly("/api/orders/s-6");
+
+        now.addAndGet(INTERVAL.toNanos());
+        assertThat(reconciler.doWork()).isEqualTo(1);
+        assertThat(paths).containsExactly("/api/orders/s-6", "/api/orders/s-6");
+    }
+
     private ExpiredOrderReconciler reconciler(int port, Duration window) {
-        return new ExpiredOrderReconciler("127.0.0.1", port, Duration.ofHours(1), window, handedBack::add, registry);
+        return new ExpiredOrderReconciler("127.0.0.1", port, INTERVAL, window, handedBack::add, registry, now::get);
     }
 
     private static OrderOutcome expired(String clientOrderId) {

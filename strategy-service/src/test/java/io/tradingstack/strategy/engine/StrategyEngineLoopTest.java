@@ -1,0 +1,126 @@
+package io.tradingstack.strategy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradingstack.agent.PeriodicSchedule;
+import io.tradingstack.pricebook.PriceBookReaderProperties;
+import io.tradingstack.pricebook.PriceBookWriter;
+import io.tradingstack.protocol.NewsTick;
+import io.tradingstack.protocol.Prices;
+import io.tradingstack.strategy.market.BookSampler;
+import io.tradingstack.strategy.order.DropCopy;
+import io.tradingstack.strategy.signal.Decision;
+import io.tradingstack.strategy.signal.Strategies;
+import io.tradingstack.strategy.signal.Strategy;
+import io.tradingstack.strategy.signal.StrategyContext;
+import io.tradingstack.strategy.signal.StrategyDefinition;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine agent's cycles driven from the test thread, on a clock the test moves. */
+class StrategyEngineLoopTest {
+
+    private static final long MILLI = 1_000_000L;
+
+    @TempDir
+    Path directory;
+
+    /** Both the book's clock and the sampling schedule's: the test moves it. */
+    private final AtomicLong now = new AtomicLong(System.nanoTime());
+    private final List<String> seen = new ArrayList<>();
+    private final EngineInbox inbox = new EngineInbox(EngineInbox.DEFAULT_CAPACITY);
+    private PriceBookWriter writer;
+    private StrategyEngineLoop loop;
+
+    @BeforeEach
+    void startEngine() {
+        Path path = directory.resolve("pricebook.dat");
+        writer = PriceBookWriter.open(path, 16, now::get);
+        writer.update(writer.register("AAPL"), Prices.parse("100.00"), Prices.parse("100.02"), 1, now.get());
+        BookSampler sampler = new BookSampler(new PriceBookReaderProperties(path, Duration.ofDays(1), 100,
+            Duration.ofSeconds(1)), List.of("AAPL"), now::get);
+        Recording recording = new Recording("recording-1", List.of("AAPL"), seen);
+        StrategyEngine engine = new StrategyEngine(new Strategies(List.of(recording), List.of(new StrategyDefinition(
+            recording.id(), "Recording", recording.symbols(), 2, 4, 50, 100, "", Map.of()))), sampler, order -> true,
+            now::get, new SimpleMeterRegistry(), DropCopy.NONE);
+        // An hour between samples: a park that a hand-over failed to end would outlast the test's timeout.
+        loop = new StrategyEngineLoop(engine, inbox, PeriodicSchedule.every(Duration.ofHours(1), true, now::get));
+    }
+
+    @AfterEach
+    void closeBook() {
+        writer.close();
+    }
+
+    @Test
+    void shouldSampleAtOnceThenOncePerIntervalAndHandleItemsAsTheyCome() {
+        assertThat(loop.doWork()).isEqualTo(1);
+        assertThat(seen).containsExactly("mid 100.01");
+
+        assertThat(loop.doWork()).as("nothing queued, no sample due").isZero();
+
+        inbox.offerNews(news(1));
+        inbox.offerNews(news(2));
+        assertThat(loop.doWork()).isEqualTo(2);
+        assertThat(seen).containsExactly("mid 100.01", "news 1", "news 2");
+
+        now.addAndGet(3_600_000 * MILLI);
+        assertThat(loop.doWork()).isEqualTo(1);
+        assertThat(seen).containsExactly("mid 100.01", "news 1", "news 2", "mid 100.01");
+    }
+
+    @Test
+    void shouldHandleABoundedNumberOfItemsPerCycle() {
+        loop.doWork();
+        int queued = StrategyEngineLoop.MAX_ITEMS_PER_CYCLE + 10;
+        for (int i = 1; i <= queued; i++) {
+            assertThat(inbox.offerNews(news(i))).isTrue();
+        }
+
+        assertThat(loop.doWork()).isEqualTo(StrategyEngineLoop.MAX_ITEMS_PER_CYCLE);
+        assertThat(inbox.size()).isEqualTo(10);
+        assertThat(loop.doWork()).isEqualTo(10);
+        assertThat(seen).last().isEqualTo("news " + queued);
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldNotParkWhenAnItemWasHandedOverSinceTheLastCycle() {
+        loop.doWork(); // the first sample; the next is an hour away
+
+        inbox.offerNews(news(1));
+        loop.idleStrategy().idle(0); // returns at once: the hand-over woke it
+
+        assertThat(loop.doWork()).isEqualTo(1);
+        assertThat(seen).containsExactly("mid 100.01", "news 1");
+    }
+
+    private static NewsTick news(long seq) {
+        return new NewsTick(1, seq, "AAPL", 80, "headline " + seq, seq);
+    }
+
+    /** Records in {@code seen} what the engine hands it, in order. */
+    private record Recording(String id, List<String> symbols, List<String> seen) implements Strategy {
+
+        @Override
+        public void onMid(String symbol, long mid, long nowNanos) {
+            seen.add("mid " + Prices.format(mid));
+        }
+
+        @Override
+        public Decision onNews(NewsTick news, StrategyContext context) {
+            seen.add("news " + news.seq());
+            return Decision.hold("recorded");
+        }
+    }
+}
