@@ -11,8 +11,6 @@ import io.tradingstack.protocol.Order;
 import io.tradingstack.strategy.StrategyProperties;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,6 +53,10 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  *
  * <p>{@code trading.hop.order.round.trip} times each answered order from its first send to its
  * execution, retries included.
+ *
+ * <p>Longer than our usual class: it is one state machine whose transitions share one lock, and
+ * splitting the transitions would spread that lock; the timer, the connection, the hand-over
+ * and the problem log are their own classes.
  */
 public final class OrderClient {
 
@@ -76,16 +78,16 @@ public final class OrderClient {
     private final Timer roundTrip;
     private final Counter retries;
 
+    private final ClientTimer timer;
     private final ReentrantLock lock = new ReentrantLock();
     // guarded by lock
-    private final ArrayDeque<InFlight> waiting = new ArrayDeque<>();
+    private final ArrayDeque<InFlightOrder> waiting = new ArrayDeque<>();
     private final RetryBackoff backoff;
-    private InFlight current;
+    private InFlightOrder current;
     private TcpConnection open;
     private ServerError serverError;
     private long nextConnectNanos;
     private boolean running;
-    private ScheduledThreadPoolExecutor timer;
 
     /**
      * @param strategyId  whose orders this client sends
@@ -104,6 +106,7 @@ public final class OrderClient {
             Objects.requireNonNull(reconciler, "reconciler"));
         this.replyTimeoutNanos = settings.replyTimeout().toNanos();
         this.expiryNanos = settings.expiry().toNanos();
+        this.timer = new ClientTimer(strategyId);
         this.backoff = new RetryBackoff(settings.backoffInitial().toNanos(), settings.backoffMax().toNanos());
         this.registry = registry;
         this.roundTrip = Timer.builder(TradingMetric.HOP_ORDER_ROUND_TRIP.metricName())
@@ -124,17 +127,17 @@ public final class OrderClient {
      */
     public boolean submit(Order order) {
         long now = System.nanoTime();
-        InFlight sending;
+        InFlightOrder sending;
         lock.lock();
         try {
             if (!running || waiting.size() >= QUEUE_CAPACITY) {
                 return false;
             }
-            InFlight submitted = new InFlight(order, now + expiryNanos);
+            InFlightOrder submitted = new InFlightOrder(order, now, expiryNanos);
             if (current != null || !waiting.isEmpty() || !isOpen()) {
                 waiting.add(submitted);
                 if (current == null) {
-                    onTimer(this::advance);
+                    timer.now(this::advance);
                 }
                 return true;
             }
@@ -157,26 +160,19 @@ public final class OrderClient {
             lock.unlock();
         }
         connection.start();
-        ScheduledThreadPoolExecutor started = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "orders-" + strategyId);
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.setRemoveOnCancelPolicy(true);
+        timer.start();
         lock.lock();
         try {
-            timer = started;
             nextConnectNanos = System.nanoTime();
             running = true;
         } finally {
             lock.unlock();
         }
-        started.scheduleWithFixedDelay(guarded(this::keepConnected), 0, IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        timer.every(IDLE_CHECK_MILLIS, this::keepConnected);
     }
 
     /** Ends the timer thread and closes the connection; an order in flight is abandoned. Idempotent. */
     public void stop() {
-        ScheduledThreadPoolExecutor stopping;
         int unsent;
         String abandoned;
         lock.lock();
@@ -185,7 +181,6 @@ public final class OrderClient {
                 return;
             }
             running = false;
-            stopping = timer;
             unsent = waiting.size();
             abandoned = current == null ? "" : current.order.clientOrderId();
             waiting.clear();
@@ -193,13 +188,8 @@ public final class OrderClient {
         } finally {
             lock.unlock();
         }
-        stopping.shutdownNow();
+        timer.stop();
         connection.stop();
-        try {
-            stopping.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         if (!abandoned.isEmpty()) {
             log.warn("Strategy {}: order {} still in flight at shutdown; its outcome is not known", strategyId, abandoned);
         }
@@ -245,7 +235,7 @@ public final class OrderClient {
     ScheduledThreadPoolExecutor timer() {
         lock.lock();
         try {
-            return running ? timer : null;
+            return running ? timer.executor() : null;
         } finally {
             lock.unlock();
         }
@@ -274,7 +264,7 @@ public final class OrderClient {
         lock.lock();
         try {
             forget(connectionId);
-            InFlight order = current;
+            InFlightOrder order = current;
             if (order != null && connectionId.equals(order.connectionId)) {
                 attemptFailed(order, explain(connectionId, "connection to " + connection.address() + " closed"));
             }
@@ -286,7 +276,7 @@ public final class OrderClient {
     private void answered(Execution execution) {
         lock.lock();
         try {
-            InFlight order = current;
+            InFlightOrder order = current;
             if (order == null || order.connectionId == null
                     || !order.order.clientOrderId().equals(execution.clientOrderId())) {
                 if (log.isDebugEnabled()) {
@@ -295,7 +285,7 @@ public final class OrderClient {
                 }
                 return;
             }
-            cancelTimer(order);
+            order.disarm();
             roundTrip.record(System.nanoTime() - order.firstSentNanos, TimeUnit.NANOSECONDS);
             backoff.reset();
             problems.healthy();
@@ -306,7 +296,7 @@ public final class OrderClient {
             handOver.add(OrderOutcome.answered(order.order, execution, order.attempts));
             current = null;
             if (!waiting.isEmpty()) {
-                onTimer(this::advance);
+                timer.now(this::advance);
             }
         } finally {
             lock.unlock();
@@ -322,7 +312,7 @@ public final class OrderClient {
             }
             problems.problem(why);
             forget(connectionId);
-            InFlight order = current;
+            InFlightOrder order = current;
             if (order != null && connectionId.equals(order.connectionId)) {
                 attemptFailed(order, why);
             }
@@ -341,7 +331,7 @@ public final class OrderClient {
      */
     private void advance() throws InterruptedException {
         while (true) {
-            InFlight sending = null;
+            InFlightOrder sending = null;
             boolean expired = false;
             lock.lock();
             try {
@@ -351,7 +341,7 @@ public final class OrderClient {
                 if (current == null && (current = waiting.poll()) == null) {
                     return;
                 }
-                InFlight order = current;
+                InFlightOrder order = current;
                 if (order.connectionId != null) {
                     return; // an attempt is out: its answer, its connection's close or its timeout moves on
                 }
@@ -363,7 +353,7 @@ public final class OrderClient {
                 } else if (isOpen()) {
                     sending = beginAttempt(order, now);
                 } else if (now - nextConnectNanos < 0) {
-                    schedule(order, this::advance, Math.min(nextConnectNanos, order.deadlineNanos) - now);
+                    order.arm(timer.after(Math.min(nextConnectNanos, order.deadlineNanos) - now, this::advance));
                     return;
                 }
             } finally {
@@ -381,7 +371,7 @@ public final class OrderClient {
     }
 
     /** The reply timeout of one attempt: close its connection, send again at once (unless expired). */
-    private void replyTimedOut(InFlight order, int attempt) throws InterruptedException {
+    private void replyTimedOut(InFlightOrder order, int attempt) throws InterruptedException {
         String discard;
         lock.lock();
         try {
@@ -442,7 +432,8 @@ public final class OrderClient {
                 open = fresh;
                 problems.connected(connection.address(), connection.logsOn());
             }
-            if (fresh == null || idle) {
+            if (fresh == null || idle || !fresh.isOpen()) {
+                // A connection closed as soon as it opened (a refused logon) waits out the backoff too.
                 nextConnectNanos = System.nanoTime() + backoff.next();
             }
             if (fresh == null && current != null) {
@@ -456,7 +447,7 @@ public final class OrderClient {
     // ---- state changes, under the lock ----
 
     /** Sends the order once more on the open connection; the reply timeout is armed before it leaves. */
-    private InFlight beginAttempt(InFlight order, long now) {
+    private InFlightOrder beginAttempt(InFlightOrder order, long now) {
         order.attempts++;
         if (order.attempts == 1) {
             order.firstSentNanos = now;
@@ -466,35 +457,34 @@ public final class OrderClient {
         order.connectionId = open.getConnectionId();
         order.waitNanos = Math.min(replyTimeoutNanos, order.deadlineNanos - now);
         int attempt = order.attempts;
-        schedule(order, () -> replyTimedOut(order, attempt), order.waitNanos);
+        order.arm(timer.after(order.waitNanos, () -> replyTimedOut(order, attempt)));
         return order;
     }
 
     /** The attempt is over without an answer; the next one goes after the backoff. */
-    private void attemptFailed(InFlight order, String why) {
-        cancelTimer(order);
+    private void attemptFailed(InFlightOrder order, String why) {
         order.connectionId = null;
         order.problem = why;
         problems.problem(why);
         long now = System.nanoTime();
         nextConnectNanos = now + backoff.next();
-        schedule(order, this::advance, Math.min(nextConnectNanos, order.deadlineNanos) - now);
+        order.arm(timer.after(Math.min(nextConnectNanos, order.deadlineNanos) - now, this::advance));
     }
 
-    private void expire(InFlight order) {
-        cancelTimer(order);
+    private void expire(InFlightOrder order) {
+        order.disarm();
         String problem = order.problem.isEmpty()
             ? "not sent before its expiry: queued behind other orders of this strategy" : order.problem;
         Order expired = order.order;
         log.warn("Strategy {}: order {} ({} {} {}) expired unanswered after {} attempt(s) in {} ms; last problem: {}; "
             + "position unchanged", strategyId, expired.clientOrderId(), expired.side(), expired.quantity(),
             expired.symbol(), order.attempts,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - (order.deadlineNanos - expiryNanos)), problem);
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - order.submittedNanos), problem);
         handOver.add(OrderOutcome.expired(expired, order.attempts, problem));
     }
 
     /** Whether this attempt of the order in flight still awaits its answer. */
-    private boolean isOut(InFlight order, int attempt) {
+    private boolean isOut(InFlightOrder order, int attempt) {
         return current == order && order.attempts == attempt && order.connectionId != null;
     }
 
@@ -519,7 +509,7 @@ public final class OrderClient {
     }
 
     /** Sends outside the lock; a failure ends that attempt (if nothing else ended it first). */
-    private void transmit(InFlight order, int attempt) {
+    private void transmit(InFlightOrder order, int attempt) {
         try {
             connection.send(order.order);
         } catch (RuntimeException e) {
@@ -548,77 +538,11 @@ public final class OrderClient {
         }
     }
 
-    /** Runs {@code work} on the timer thread after {@code delayNanos}, in place of the order's previous timer. */
-    private void schedule(InFlight order, TimerWork work, long delayNanos) {
-        cancelTimer(order);
-        try {
-            order.timer = timer.schedule(guarded(work), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // stopping
-        }
-    }
-
-    private void onTimer(TimerWork work) {
-        try {
-            timer.execute(guarded(work));
-        } catch (RejectedExecutionException e) {
-            // stopping
-        }
-    }
-
-    private static void cancelTimer(InFlight order) {
-        ScheduledFuture<?> pending = order.timer;
-        if (pending != null) {
-            order.timer = null;
-            pending.cancel(false);
-        }
-    }
-
-    private Runnable guarded(TimerWork work) {
-        return () -> {
-            try {
-                work.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // stopping
-            } catch (RuntimeException e) {
-                // A bug: keep sending the strategy's next orders.
-                log.error("Strategy {}: order client failed; continuing", strategyId, e);
-            }
-        };
-    }
-
     @Override
     public String toString() {
         return "OrderClient{strategyId=" + strategyId + ", " + connection + '}';
     }
 
-    @FunctionalInterface
-    private interface TimerWork {
-        void run() throws InterruptedException;
-    }
-
     private record ServerError(String connectionId, String text) {
-    }
-
-    /** An order from its hand-over until its outcome; guarded by the client's lock. */
-    private static final class InFlight {
-
-        final Order order;
-        final long deadlineNanos;
-        int attempts;
-        long firstSentNanos;
-        /** The last attempt's problem, "" when none yet. */
-        String problem = "";
-        /** The connection the outstanding attempt went on; null when no attempt is out. */
-        String connectionId;
-        /** How long the outstanding attempt waits: the reply timeout, or less when the expiry comes first. */
-        long waitNanos;
-        /** Its reply timeout, or the next try after a backoff. */
-        ScheduledFuture<?> timer;
-
-        InFlight(Order order, long deadlineNanos) {
-            this.order = Objects.requireNonNull(order, "order");
-            this.deadlineNanos = deadlineNanos;
-        }
     }
 }

@@ -176,7 +176,10 @@ final class OrderConnection {
     /**
      * Sends the order through the outbound flow on the calling thread: the outbound adapter
      * writes it on the shared connection (opening one only if that closed since the caller
-     * looked). A failure is thrown as the adapter threw it.
+     * looked). A failure is thrown as the adapter threw it. The adapter retries a write that
+     * failed with an {@code IOException} once, on a new connection; the client, told of the
+     * first connection's close, may then send the order once more, which is safe: the order
+     * manager answers a repeated {@code clientOrderId} with the original execution.
      */
     void send(Order order) {
         MessageChannel channel = orders;
