@@ -243,11 +243,13 @@ public final class OrderClient {
 
     // ---- the connection's events ----
 
-    /** A frame from the order manager, on the connection's read thread. */
-    private void onFrame(String connectionId, Object frame) {
+    /** A frame from the order manager, on the connection's read thread; false when it closed the connection. */
+    private boolean onFrame(String connectionId, Object frame) {
         if (frame instanceof Execution execution) {
             answered(execution);
-        } else if (frame instanceof ErrorFrame error) {
+            return true;
+        }
+        if (frame instanceof ErrorFrame error) {
             // The order manager closes the connection after an error frame; so do we.
             refused(connectionId, "order manager sent error " + error.reason()
                 + (error.detail().isEmpty() ? "" : ": " + error.detail()), true);
@@ -257,6 +259,7 @@ public final class OrderClient {
                 TradingMetric.Tags.REASON, reason).increment();
             refused(connectionId, "invalid frame from the order manager: " + frame, false);
         }
+        return false;
     }
 
     /** A connection of this client's factory closed, by either side; on the thread that closed it. */
@@ -267,6 +270,7 @@ public final class OrderClient {
             InFlightOrder order = current;
             if (order != null && connectionId.equals(order.connectionId)) {
                 attemptFailed(order, explain(connectionId, "connection to " + connection.address() + " closed"));
+                retryAfterBackoff(order);
             }
         } finally {
             lock.unlock();
@@ -305,6 +309,7 @@ public final class OrderClient {
     }
 
     private void refused(String connectionId, String why, boolean sentByServer) {
+        InFlightOrder failed = null;
         lock.lock();
         try {
             if (sentByServer) {
@@ -315,11 +320,13 @@ public final class OrderClient {
             InFlightOrder order = current;
             if (order != null && connectionId.equals(order.connectionId)) {
                 attemptFailed(order, why);
+                failed = order;
             }
         } finally {
             lock.unlock();
         }
         connection.close(connectionId);
+        retryAfterBackoff(failed);
     }
 
     // ---- the timer thread ----
@@ -461,14 +468,32 @@ public final class OrderClient {
         return order;
     }
 
-    /** The attempt is over without an answer; the next one goes after the backoff. */
+    /**
+     * The attempt is over without an answer; the next one goes after the backoff, armed by
+     * {@link #retryAfterBackoff} once the attempt's connection is closed (while it is open, the
+     * factory would hand it out again).
+     */
     private void attemptFailed(InFlightOrder order, String why) {
+        order.disarm();
         order.connectionId = null;
         order.problem = why;
         problems.problem(why);
-        long now = System.nanoTime();
-        nextConnectNanos = now + backoff.next();
-        order.arm(timer.after(Math.min(nextConnectNanos, order.deadlineNanos) - now, this::advance));
+        nextConnectNanos = System.nanoTime() + backoff.next();
+    }
+
+    /** Arms the next try of a failed attempt's order if it is still in flight and not sent since (takes the lock). */
+    private void retryAfterBackoff(InFlightOrder order) {
+        if (order == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (current == order && order.connectionId == null) {
+                order.arm(timer.after(Math.min(nextConnectNanos, order.deadlineNanos) - System.nanoTime(), this::advance));
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void expire(InFlightOrder order) {
@@ -527,6 +552,7 @@ public final class OrderClient {
                 lock.unlock();
             }
             connection.close(discard);
+            retryAfterBackoff(order);
         }
     }
 

@@ -63,8 +63,11 @@ final class OrderConnection {
     @FunctionalInterface
     interface Receiver {
 
-        /** @param frame a decoded {@code Message}, or the {@code DecodeError} of a frame that did not decode */
-        void onFrame(String connectionId, Object frame);
+        /**
+         * @param frame a decoded {@code Message}, or the {@code DecodeError} of a frame that did not decode
+         * @return false when the frame closed the connection: frames read after it on that connection are not handled
+         */
+        boolean onFrame(String connectionId, Object frame);
     }
 
     private final String name;
@@ -197,7 +200,8 @@ final class OrderConnection {
     /**
      * Where the inbound flow hands over what it received: today one decoded frame per message.
      * When the deserializer hands every complete frame in its buffer together, this becomes the
-     * loop over them, and nothing past it changes.
+     * loop over them that stops at the first frame that closed the connection, and nothing past
+     * it changes.
      */
     private void receive(Object payload, MessageHeaders headers) {
         receiver.onFrame(headers.get(IpHeaders.CONNECTION_ID, String.class), payload);
