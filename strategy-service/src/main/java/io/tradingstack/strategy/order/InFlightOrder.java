@@ -27,10 +27,6 @@ final class InFlightOrder {
         this.deadlineNanos = submittedNanos + expiryNanos;
     }
 
-    String clientOrderId() {
-        return order.clientOrderId();
-    }
-
     /** Arms {@code next} in place of the previous timer; null (stopping) arms nothing. */
     void arm(ScheduledFuture<?> next) {
         disarm();

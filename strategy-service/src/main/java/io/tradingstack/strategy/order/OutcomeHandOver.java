@@ -52,9 +52,4 @@ final class OutcomeHandOver {
             handing.unlock();
         }
     }
-
-    /** Outcomes decided and not yet handed over. */
-    int pending() {
-        return decided.size();
-    }
 }
