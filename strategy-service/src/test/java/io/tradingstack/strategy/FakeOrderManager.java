@@ -10,10 +10,13 @@ import io.tradingstack.protocol.MessageCodec;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -29,14 +32,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * the protocol describes it: every connection on its own thread, every order answered with one
  * execution on the same connection, a repeated clientOrderId answered with the original
  * execution and never filled twice. How it answers is the test's {@link Policy}: fill now,
- * fill late, reject, leave this receipt unanswered, or close the connection without answering. With an expected token, a
+ * fill late, reject, leave this receipt unanswered, close the connection without answering, refuse it with an
+ * {@code error} frame, or answer with a frame that does not decode. With an expected token, a
  * connection whose first frame is not a logon with that token gets {@code error} AUTH_FAILED and is
  * closed.
  */
 public final class FakeOrderManager implements AutoCloseable {
 
     /** What the fake does with one receipt of an order. */
-    public sealed interface Action permits Fill, Reject, Ignore, Close {
+    public sealed interface Action permits Fill, Reject, Ignore, Close, Refuse, Garbage {
     }
 
     /** Fill (once per clientOrderId); the answer leaves {@code delayMillis} after the id was first seen. */
@@ -53,6 +57,14 @@ public final class FakeOrderManager implements AutoCloseable {
 
     /** Close the connection without answering. */
     public record Close() implements Action {
+    }
+
+    /** Answer with an {@code error} frame, then close the connection. */
+    public record Refuse(String reason) implements Action {
+    }
+
+    /** Answer with a frame that is not JSON, and keep the connection open. */
+    public record Garbage() implements Action {
     }
 
     /** Decides per receipt; {@code receipt} counts the receipts of this clientOrderId, from 1. */
@@ -146,7 +158,8 @@ public final class FakeOrderManager implements AutoCloseable {
     private void serve(Socket socket, int number) {
         try (socket) {
             FrameReader reader = new FrameReader(socket.getInputStream(), new MessageCodec());
-            FrameWriter writer = new FrameWriter(socket.getOutputStream(), new MessageCodec());
+            OutputStream out = socket.getOutputStream();
+            FrameWriter writer = new FrameWriter(out, new MessageCodec());
             Logon logon = null;
             boolean first = true;
             for (Decoded frame = reader.read(); frame != null; frame = reader.read()) {
@@ -162,7 +175,7 @@ public final class FakeOrderManager implements AutoCloseable {
                 if (frame instanceof Logon l) {
                     logon = l;
                 } else if (frame instanceof Order order) {
-                    if (!answer(order, number, logon, writer)) {
+                    if (!answer(order, number, logon, writer, out)) {
                         return;
                     }
                 } else {
@@ -177,7 +190,7 @@ public final class FakeOrderManager implements AutoCloseable {
     }
 
     /** Returns false when the connection is to be closed. */
-    private boolean answer(Order order, int connection, Logon logon, FrameWriter writer)
+    private boolean answer(Order order, int connection, Logon logon, FrameWriter writer, OutputStream out)
             throws IOException, InterruptedException {
         int receipt = receipts.computeIfAbsent(order.clientOrderId(), id -> new AtomicInteger()).incrementAndGet();
         received.add(new Received(connection, order, logon));
@@ -186,6 +199,16 @@ public final class FakeOrderManager implements AutoCloseable {
             return false;
         }
         if (action instanceof Ignore) {
+            return true;
+        }
+        if (action instanceof Refuse refuse) {
+            writer.writeAndFlush(new ErrorFrame(refuse.reason(), "refused by the test"));
+            return false;
+        }
+        if (action instanceof Garbage) {
+            byte[] payload = "not json".getBytes(StandardCharsets.US_ASCII);
+            out.write(ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).array());
+            out.flush();
             return true;
         }
         if (action instanceof Reject reject) {

@@ -6,11 +6,16 @@ import io.tradingstack.strategy.StrategyProperties;
 import io.tradingstack.strategy.signal.StrategyDefinition;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
 
-/** One order client per configured strategy: its own connection, logged on with its own token. */
+/**
+ * One order client per configured strategy: its own connection, logged on with its own token.
+ * The clients register their connections' flows in the {@link IntegrationFlowContext} when they
+ * start (the strategies are configuration, so their flows are not known as beans in advance),
+ * which is after the context's beans are created.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderConfiguration {
 
@@ -30,11 +35,11 @@ class OrderConfiguration {
 
     @Bean
     OrderClients orderClients(StrategyProperties properties, OrderOutcomeListener outcomes,
-            ExpiredOrderReconciler reconciler, MeterRegistry registry, ApplicationEventPublisher publisher) {
+            ExpiredOrderReconciler reconciler, MeterRegistry registry, IntegrationFlowContext flowContext) {
         List<OrderClient> clients = new ArrayList<>();
         for (StrategyDefinition strategy : properties.strategies()) {
             clients.add(new OrderClient(strategy.id(), strategy.token(), properties.orderManager(), outcomes, reconciler,
-                registry, publisher));
+                registry, flowContext));
         }
         return new OrderClients(clients);
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How an order ended for the strategy: its execution (FILLED or REJECTED), or none when it
- * expired unanswered. Handed from the order client's thread to the engine thread. An expired
+ * expired unanswered. Handed from the order client's read or timer thread to the engine thread. An expired
  * order may still have reached the order manager (its answer lost with a connection); when the
  * {@link ExpiredOrderReconciler} later finds it there, a second outcome with
  * {@code reconciled} set carries that execution.

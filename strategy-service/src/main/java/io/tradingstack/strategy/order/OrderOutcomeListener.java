@@ -1,6 +1,9 @@
 package io.tradingstack.strategy.order;
 
-/** Receives each order's outcome, on the order client's thread; the engine's inbox. */
+/**
+ * Receives each order's outcome, on the order connection's read thread or the order client's
+ * timer thread (never on the thread that submitted the order); the engine's inbox.
+ */
 @FunctionalInterface
 public interface OrderOutcomeListener {
 

@@ -7,8 +7,10 @@ import io.tradingstack.protocol.Order;
 public interface OrderRouter {
 
     /**
-     * Queues the order for sending and returns at once; its outcome comes back through the
-     * {@link OrderOutcomeListener}.
+     * Hands the order to its client, which writes it on the calling thread when nothing of its
+     * strategy is in flight and a connection is open, and otherwise queues it; returns without
+     * waiting for the answer. Its outcome comes back through the {@link OrderOutcomeListener},
+     * never on the calling thread.
      *
      * @return false if it was not queued (no client for its strategy, the client is stopped or
      *         its queue is full): no outcome will come

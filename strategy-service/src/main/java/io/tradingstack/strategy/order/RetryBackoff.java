@@ -3,7 +3,7 @@ package io.tradingstack.strategy.order;
 /**
  * Waits between connection attempts: none before the first retry (a closed connection is
  * usually replaced at once), then {@code initial}, doubling up to {@code max}, until
- * {@link #reset()} after a success. Not thread-safe: the order client's sender thread owns it.
+ * {@link #reset()} after a success. Not thread-safe: guarded by its order client's lock.
  */
 final class RetryBackoff {
 

@@ -14,15 +14,23 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.util.unit.DataSize;
 
 /**
- * One order client against a fake order manager: answers, rejections, expiry, a refused logon, no server.
+ * One order client against a fake order manager: answers, rejections, expiry, a refused logon, no
+ * server, a connection closed or refused mid-order, a frame that does not decode, and the order
+ * written on the submitting thread. The client's flows live in a small Spring Integration
+ * context of their own, as in the service.
  *
  * <p>No test races a reply timeout or an expiry against the fake or the client's threads: an
  * answer that is to come is given 10 s, and an expiry that is to pass is one the test waits out
@@ -34,18 +42,26 @@ class OrderClientTest {
     private static final Duration GENEROUS = Duration.ofSeconds(10);
 
     private final BlockingQueue<OrderOutcome> outcomes = new LinkedBlockingQueue<>();
-    /** Each outcome's hand-over waits for it, so a test can hold the client's sender thread; open by default. */
+    /**
+     * Each outcome's hand-over waits for it, so a test can hold the thread handing it over (the
+     * timer thread for an expiry); open by default.
+     */
     private volatile CountDownLatch handOver = new CountDownLatch(0);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private FakeOrderManager orderManager;
+    private AnnotationConfigApplicationContext context;
+    private OrderClients clients;
     private OrderClient client;
     private ExpiredOrderReconciler reconciler;
     private long counter;
 
     @AfterEach
     void stop() throws Exception {
-        if (client != null) {
-            client.stop();
+        if (clients != null) {
+            clients.stop();
+        }
+        if (context != null) {
+            context.close();
         }
         if (orderManager != null) {
             orderManager.close();
@@ -124,7 +140,7 @@ class OrderClientTest {
         client.submit(second);
         long secondHandedOver = System.nanoTime(); // not before the client's own stamp of it
 
-        // The sender thread is held handing over the first outcome until the second's expiry has passed.
+        // The timer thread is held handing over the first (expired) outcome until the second's expiry has passed.
         assertThat(outcomes.poll(10, TimeUnit.SECONDS).order()).isEqualTo(first);
         while (System.nanoTime() - secondHandedOver <= expiry.toNanos()) {
             Thread.sleep(10);
@@ -163,7 +179,7 @@ class OrderClientTest {
         try (ServerSocket closed = new ServerSocket(0)) {
             port = closed.getLocalPort();
         }
-        // Every connect fails at once; the expiry leaves the sender thread time to try, loaded or not.
+        // Every connect fails at once; the expiry leaves the timer thread time to try, loaded or not.
         client = start(port, "", Duration.ofMillis(200), GENEROUS);
 
         client.submit(order());
@@ -177,6 +193,95 @@ class OrderClientTest {
         assertThat(reconciler.inDoubt()).as("never sent: it cannot be in the order manager").isZero();
     }
 
+    @Test
+    void shouldEndTheWaitAtOnceWhenTheOrderManagerClosesAndResendOnANewConnection() throws Exception {
+        orderManager = new FakeOrderManager();
+        orderManager.policy((order, receipt) -> receipt == 1 ? new FakeOrderManager.Close() : new FakeOrderManager.Fill(0));
+        // A reply timeout far beyond the 10 s the test waits: only the close can end the first attempt in time.
+        client = start(orderManager.port(), "", Duration.ofMinutes(5), Duration.ofMinutes(10));
+        Order order = order();
+
+        client.submit(order);
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome).as("answered without waiting out the reply timeout").isNotNull();
+        assertThat(outcome.isFilled()).isTrue();
+        assertThat(outcome.attempts()).isEqualTo(2);
+        FakeOrderManager.Received first = orderManager.nextOrder(10_000);
+        FakeOrderManager.Received second = orderManager.nextOrder(10_000);
+        assertThat(second.order()).isEqualTo(first.order()).isEqualTo(order);
+        assertThat(second.connection()).as("resent on a new connection").isNotEqualTo(first.connection());
+        assertThat(registry.get("trading.strategy.order.retries").counter().count()).isEqualTo(1);
+        assertThat(client.status().lastError()).isEqualTo("connection to 127.0.0.1:" + orderManager.port() + " closed");
+    }
+
+    @Test
+    void shouldEndTheWaitAtOnceOnAnErrorFrameAndNameIt() throws Exception {
+        orderManager = new FakeOrderManager();
+        orderManager.policy((order, receipt) -> receipt == 1 ? new FakeOrderManager.Refuse("TEST_REFUSAL")
+            : new FakeOrderManager.Fill(0));
+        client = start(orderManager.port(), "", Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+        client.submit(order());
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome).as("answered without waiting out the reply timeout").isNotNull();
+        assertThat(outcome.isFilled()).isTrue();
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(client.status().lastError()).isEqualTo("order manager sent error TEST_REFUSAL: refused by the test");
+    }
+
+    @Test
+    void shouldCountAFrameThatDoesNotDecodeCloseTheConnectionAndResend() throws Exception {
+        orderManager = new FakeOrderManager();
+        orderManager.policy((order, receipt) -> receipt == 1 ? new FakeOrderManager.Garbage() : new FakeOrderManager.Fill(0));
+        client = start(orderManager.port(), "", Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+        client.submit(order());
+
+        OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(outcome).isNotNull();
+        assertThat(outcome.isFilled()).isTrue();
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(registry.get("trading.frames.invalid").tag("service", "strategy").tag("reason", "MALFORMED_JSON")
+            .counter().count()).isEqualTo(1);
+        assertThat(client.status().lastError()).startsWith("invalid frame from the order manager: MALFORMED_JSON");
+        assertThat(orderManager.nextOrder(10_000).connection()).isNotEqualTo(orderManager.nextOrder(10_000).connection());
+    }
+
+    @Test
+    void shouldWriteTheOrderOnTheSubmittingThreadWhenIdleAndConnected() throws Exception {
+        orderManager = new FakeOrderManager();
+        client = start(orderManager.port(), "", GENEROUS, GENEROUS);
+        awaitTrue(() -> client.status().connected());
+        // Hold the client's timer thread: an order handed to it could not leave until released.
+        CountDownLatch timerHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        client.timer().execute(() -> {
+            timerHeld.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(timerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        Order order = order();
+
+        try {
+            assertThat(client.submit(order)).isTrue();
+
+            FakeOrderManager.Received received = orderManager.nextOrder(10_000);
+            assertThat(received).as("sent while the timer thread is held").isNotNull();
+            assertThat(received.order()).isEqualTo(order);
+            OrderOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+            assertThat(outcome).as("handed over by the read thread").isNotNull();
+            assertThat(outcome.isFilled()).isTrue();
+        } finally {
+            release.countDown();
+        }
+    }
+
     private OrderClient start(int port, String token, Duration replyTimeout, Duration expiry) {
         StrategyProperties.OrderManager settings = new StrategyProperties.OrderManager("127.0.0.1", port, replyTimeout, expiry,
             Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64), 1,
@@ -184,18 +289,25 @@ class OrderClientTest {
         // Not started: the tests read what it holds, no look-ups are made.
         reconciler = new ExpiredOrderReconciler("127.0.0.1", 1, Duration.ofHours(1), Duration.ofHours(1), outcomes::put,
             registry);
+        context = new AnnotationConfigApplicationContext(IntegrationContext.class);
         OrderClient started = new OrderClient("momentum-1", token, settings, outcome -> {
             outcomes.put(outcome);
             handOver.await();
-        }, reconciler, registry, event -> {
-        });
-        started.start();
+        }, reconciler, registry, context.getBean(IntegrationFlowContext.class));
+        clients = new OrderClients(List.of(started));
+        context.addApplicationListener(clients);
+        clients.start();
         return started;
     }
 
     private Order order() {
         counter++;
         return new Order("momentum-1-test-" + counter, "momentum-1", "AAPL", Side.BUY, 100, Prices.NONE, 1_234);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableIntegration
+    static class IntegrationContext {
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
