@@ -74,7 +74,9 @@ public record GatewayProperties(
      *                          ({@code READ_TIMEOUT}); a subscriber may stay silent after its replay for ever
      * @param heartbeatInterval silence on a connection after which a heartbeat is sent
      * @param ringSize          messages each feed keeps for replay
-     * @param maxQueuedBytes    a subscriber whose unsent frames pass this is cut off; sized for a full ring replay
+     * @param maxQueuedBytes    a subscriber whose unsent frames pass this is cut off: about a second of
+     *                          prices at 250,000 ticks/s, so a subscriber that starts cold (its JIT not
+     *                          yet warm) or pauses for a collection is not cut; and a full ring replay
      * @param maxBatchBytes     the most one send (one flush) carries
      * @param maxFrameLength    largest frame payload read or written; at least 256 so a news frame fits
      * @param socketSendBuffer  SO_SNDBUF of accepted sockets; 0 keeps the operating system's (auto-tuned) default
@@ -88,7 +90,7 @@ public record GatewayProperties(
             @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
             @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration heartbeatInterval,
             @DefaultValue("10000") @Min(1) @Max(10_000_000) int ringSize,
-            @DefaultValue("8MB") @NotNull DataSize maxQueuedBytes,
+            @DefaultValue("32MB") @NotNull DataSize maxQueuedBytes,
             @DefaultValue("256KB") @NotNull DataSize maxBatchBytes,
             @DefaultValue("65536") @Min(256) @Max(Framing.LARGEST_MAX_FRAME_LENGTH) int maxFrameLength,
             @DefaultValue("0B") @NotNull DataSize socketSendBuffer) {
