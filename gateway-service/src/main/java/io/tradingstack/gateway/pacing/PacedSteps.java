@@ -68,9 +68,10 @@ final class PacedSteps implements Agent {
         return Math.max(schedule.dueNanos(), burstStartNanos + minBurstIntervalNanos);
     }
 
-    /** Parks until the next burst; a period at most. */
+    /** Parks until the next burst: a period at most, but never less than the burst interval (one park per burst). */
     WakeableIdleStrategy idleStrategy() {
-        return WakeableIdleStrategy.untilDue(this::nextBurstNanos, schedule.period());
+        Duration maxPark = schedule.period().compareTo(MIN_BURST_INTERVAL) > 0 ? schedule.period() : MIN_BURST_INTERVAL;
+        return WakeableIdleStrategy.untilDue(this::nextBurstNanos, maxPark);
     }
 
     @Override
