@@ -34,7 +34,7 @@ class GatewayPropertiesTest {
             assertThat(properties.feeds().readTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.feeds().heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
             assertThat(properties.feeds().ringSize()).isEqualTo(10_000);
-            assertThat(properties.feeds().maxQueuedBytes()).isEqualTo(DataSize.ofMegabytes(8));
+            assertThat(properties.feeds().maxQueuedBytes()).isEqualTo(DataSize.ofMegabytes(32));
             assertThat(properties.market().symbols()).containsExactly("AAPL", "MSFT", "GOOGL");
             assertThat(properties.market().ticksPerSecond()).isEqualTo(100);
             assertThat(properties.market().tickSize()).isEqualByComparingTo("0.01");
