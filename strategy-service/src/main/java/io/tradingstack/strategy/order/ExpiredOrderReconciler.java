@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * decided when that process runs again (after a SIGSTOP, say), even though the strategy has
  * closed the connection; so "not found" is only final after a while.
  *
- * <p>Threads: order clients call {@link #track} from their sender threads; this agent,
+ * <p>Threads: order clients call {@link #track} from their read or timer thread, where an
+ * outcome is handed over ({@code OutcomeHandOver}); this agent,
  * {@code orders-reconcile}, does the look-ups on its own thread once per interval (parked in
  * between, {@link #idleStrategy()}) and hands outcomes to the engine's inbox.
  */
