@@ -1,7 +1,7 @@
 package io.tradingstack.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingstack.tcp.DecodedFrames;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.tcp.FrameDeserializer;
 import io.tradingstack.tcp.FrameSerializer;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;

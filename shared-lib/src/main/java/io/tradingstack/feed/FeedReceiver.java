@@ -2,7 +2,7 @@ package io.tradingstack.feed;
 
 import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.Decoded;
-import io.tradingstack.tcp.DecodedFrames;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Heartbeat;
 import io.tradingstack.protocol.Message;

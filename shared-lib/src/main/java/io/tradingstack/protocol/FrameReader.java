@@ -1,33 +1,24 @@
 package io.tradingstack.protocol;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads frames from a blocking stream and decodes them. The payload buffer grows to the
- * largest frame seen, never beyond the maximum: a header that declares more is refused
- * before anything is allocated for it.
+ * Reads frames from a blocking stream one at a time, for clients that take one message per
+ * call (test clients, the driver's tap). The framing is the {@link FrameBatchReader}'s: it reads
+ * the stream in bulk and this hands on the frames of each batch in turn.
  *
  * <p>A frame error leaves the stream at an unknown position, so after any protocol-violation
  * {@link DecodeError} the caller closes the connection.
  */
 public final class FrameReader {
 
-    private final InputStream in;
-    private final MessageCodec codec;
-    private final byte[] header = new byte[Framing.HEADER_LENGTH];
-    private byte[] payload = new byte[256];
+    private final FrameBatchReader frames;
+    private DecodedFrames batch;
+    private int next;
 
-    /** A reader of one stream. */
     public FrameReader(InputStream in, MessageCodec codec) {
-        this.in = in;
-        this.codec = codec;
-    }
-
-    /** A reader that is handed its stream on each {@link #read(InputStream)}, as a deserializer is. */
-    public FrameReader(MessageCodec codec) {
-        this(null, codec);
+        this.frames = new FrameBatchReader(in, codec);
     }
 
     /**
@@ -37,49 +28,13 @@ public final class FrameReader {
      * @throws IOException when the stream fails (reset, timeout), which is not a decode error
      */
     public Decoded read() throws IOException {
-        return read(in);
-    }
-
-    /** As {@link #read()}, from the given stream. */
-    public Decoded read(InputStream in) throws IOException {
-        int got = readFully(in, header, Framing.HEADER_LENGTH);
-        if (got == 0) {
-            return null;
-        }
-        if (got < Framing.HEADER_LENGTH) {
-            return DecodeError.of(DecodeFailure.TRUNCATED_FRAME, "stream ended after " + got + " bytes of a frame header");
-        }
-        int length = Framing.readLength(header, 0);
-        DecodeError refused = Framing.checkLength(length, codec.maxFrameLength());
-        if (refused != null) {
-            return refused;
-        }
-        if (payload.length < length) {
-            payload = new byte[(int) Math.min(codec.maxFrameLength(), Math.max(length, 2L * payload.length))];
-        }
-        got = readFully(in, payload, length);
-        if (got < length) {
-            return DecodeError.of(DecodeFailure.TRUNCATED_FRAME,
-                    "stream ended after " + got + " of the " + length + " bytes the frame header declares");
-        }
-        return codec.decode(payload, 0, length);
-    }
-
-    /** Reads up to {@code length} bytes; fewer only at end of stream. */
-    private static int readFully(InputStream in, byte[] into, int length) throws IOException {
-        int total = 0;
-        while (total < length) {
-            int n;
-            try {
-                n = in.read(into, total, length - total);
-            } catch (EOFException e) {
-                n = -1;
+        if (batch == null || next == batch.size()) {
+            batch = frames.read();
+            next = 0;
+            if (batch == null) {
+                return null;
             }
-            if (n < 0) {
-                return total;
-            }
-            total += n;
         }
-        return total;
+        return batch.get(next++);
     }
 }

@@ -1,5 +1,6 @@
 package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.FrameInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

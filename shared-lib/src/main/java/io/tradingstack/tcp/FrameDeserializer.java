@@ -1,5 +1,7 @@
 package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.DecodedFrames;
+import io.tradingstack.protocol.FrameBatchReader;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.protocol.MessageCodec;
 import java.io.IOException;

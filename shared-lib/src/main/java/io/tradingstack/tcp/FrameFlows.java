@@ -1,5 +1,6 @@
 package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.protocol.Decoded;
 
 import org.apache.commons.logging.Log;

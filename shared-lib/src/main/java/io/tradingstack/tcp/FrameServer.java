@@ -1,5 +1,6 @@
 package io.tradingstack.tcp;
 
+import io.tradingstack.protocol.DecodedFrames;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;

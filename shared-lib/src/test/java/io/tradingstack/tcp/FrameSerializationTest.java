@@ -2,6 +2,7 @@ package io.tradingstack.tcp;
 
 import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.DecodeFailure;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.protocol.Heartbeat;

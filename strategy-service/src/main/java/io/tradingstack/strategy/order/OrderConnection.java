@@ -3,7 +3,7 @@ package io.tradingstack.strategy.order;
 import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.Logon;
 import io.tradingstack.protocol.Order;
-import io.tradingstack.tcp.DecodedFrames;
+import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.tcp.FrameDeserializer;
 import io.tradingstack.tcp.FrameSerializer;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;

@@ -1,7 +1,5 @@
-package io.tradingstack.tcp;
+package io.tradingstack.protocol;
 
-import io.tradingstack.protocol.Decoded;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -22,11 +20,6 @@ public final class DecodedFrames implements Iterable<Decoded> {
             throw new IllegalArgumentException("a batch holds at least one frame");
         }
         this.frames = frames;
-    }
-
-    /** A batch of the given frames, for tests and for callers that decode one frame at a time. */
-    public static DecodedFrames of(Decoded... frames) {
-        return new DecodedFrames(new ArrayList<>(List.of(frames)));
     }
 
     public int size() {

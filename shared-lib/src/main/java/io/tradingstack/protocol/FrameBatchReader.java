@@ -1,10 +1,5 @@
-package io.tradingstack.tcp;
+package io.tradingstack.protocol;
 
-import io.tradingstack.protocol.DecodeError;
-import io.tradingstack.protocol.DecodeFailure;
-import io.tradingstack.protocol.Decoded;
-import io.tradingstack.protocol.Framing;
-import io.tradingstack.protocol.MessageCodec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.tradingstack.tcp;
+package io.tradingstack.protocol;
 
 /**
  * An input stream that wants to know, before each blocking read, whether a frame is in

@@ -1,12 +1,5 @@
-package io.tradingstack.tcp;
+package io.tradingstack.protocol;
 
-import io.tradingstack.protocol.DecodeError;
-import io.tradingstack.protocol.DecodeFailure;
-import io.tradingstack.protocol.Decoded;
-import io.tradingstack.protocol.Message;
-import io.tradingstack.protocol.MessageCodec;
-import io.tradingstack.protocol.NewsTick;
-import io.tradingstack.protocol.PriceTick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -78,7 +71,7 @@ class FrameBatchReaderTest {
     void shouldEndTheBatchAtARefusedHeaderAndReadNothingMoreFromTheStream() throws Exception {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         wire.writeBytes(frames(ticks(1, 2)));
-        wire.writeBytes(RawFrames.header(0));
+        wire.writeBytes(BadInputTest.header(0));
         wire.writeBytes(frames(ticks(3, 1)));
         FrameBatchReader reader = new FrameBatchReader(new ChunkedInput(wire.toByteArray()), codec);
 
@@ -112,7 +105,7 @@ class FrameBatchReaderTest {
     @Test
     void shouldGoOnDecodingTheFramesAfterABadPayload() throws Exception {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        wire.writeBytes(RawFrames.frame("[1,2]"));
+        wire.writeBytes(BadInputTest.frame("[1,2]"));
         wire.writeBytes(frames(ticks(1, 1)));
 
         List<Decoded> batch = list(new FrameBatchReader(new ChunkedInput(wire.toByteArray()), codec).read());
