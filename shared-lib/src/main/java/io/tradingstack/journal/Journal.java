@@ -26,9 +26,10 @@ import org.apache.commons.logging.LogFactory;
  * {@link JournalCorruptedException}. A failed write or force fails the journal for good
  * ({@link JournalFailedException}): nothing is appended after it.
  *
- * <p>One writer: {@link #append} and {@link #commit} from one thread (checked by {@code assert},
- * the thread captured on the first append). The counters are volatile, for health and metrics
- * from any thread.
+ * <p>One writer at a time: {@link #append} and {@link #commit} are not thread-safe, and the caller
+ * serializes them with a lock of its own (the order manager decides under its engine's lock, so
+ * whichever connection thread holds it writes), which also makes one writer's batch visible to
+ * the next. The counters are volatile, for health and metrics from any thread.
  */
 public final class Journal implements AutoCloseable {
 
@@ -46,7 +47,6 @@ public final class Journal implements AutoCloseable {
     /** The end of each record of the batch in {@link #batch}, for the RECORD policy. */
     private int[] recordEnds = new int[64];
     private int batchRecords;
-    private Thread owner;
     private boolean closed;
     /** Volatile: written by the writer, read by health and metrics threads. */
     private volatile long size;
@@ -140,7 +140,6 @@ public final class Journal implements AutoCloseable {
 
     /** Appends a record to the batch; it reaches the file at the next {@link #commit()}. */
     public void append(byte[] payload, int offset, int length) {
-        assert isOwnerThread() : "append from " + Thread.currentThread() + ", but the writer is " + owner;
         checkWritable();
         if (!JournalDescriptor.isPossibleLength(length)) {
             throw new IllegalArgumentException("record length=" + length + ", must be 1.." + JournalDescriptor.MAX_RECORD_LENGTH);
@@ -244,13 +243,6 @@ public final class Journal implements AutoCloseable {
             larger.put(batch);
             batch = larger;
         }
-    }
-
-    private boolean isOwnerThread() {
-        if (owner == null) {
-            owner = Thread.currentThread();
-        }
-        return owner == Thread.currentThread();
     }
 
     public Path path() {

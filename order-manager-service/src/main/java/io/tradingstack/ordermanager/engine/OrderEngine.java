@@ -16,11 +16,13 @@ import io.tradingstack.pricebook.SlotStatus;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Decides orders, one at a time, on one thread: the single writer of the order ids, the order
- * store, the positions and the rate windows, none of which is locked (as exchange-core's
- * matching engine). {@link OrderEntry} hands it the orders of every connection.
+ * Decides orders, one at a time: the single writer of the order ids, the order store, the
+ * positions and the rate windows (as exchange-core's matching engine). One writer at a time
+ * rather than one thread: {@link OrderEntry} decides on the connection thread that holds the
+ * engine's {@link #writerLock() lock}, and nothing in here locks anything else.
  *
  * <p>An order runs the stages in order, and the first rejection is the answer:
  * <ol>
@@ -49,8 +51,9 @@ public final class OrderEngine {
     private final PriceSnapshot quote = new PriceSnapshot();
     private final PriceSnapshot markQuote = new PriceSnapshot();
     private final MarkSource marks;
+    /** Held by whoever decides: every method but the constructor runs under it. */
+    private final ReentrantLock writer = new ReentrantLock();
     private long lastOrderId;
-    private Thread owner;
 
     public OrderEngine(OrderStore store, PositionBook positions, OrderValidator validator, RiskCheck risk, BookPrices book,
             EpochNanoClock clock) {
@@ -71,7 +74,7 @@ public final class OrderEngine {
      * @param receivedTs         when its frame arrived, epoch nanoseconds
      */
     public Decision decide(Order order, String loggedOnStrategyId, long receivedTs) {
-        assert isOwnerThread() : "decide from " + Thread.currentThread() + ", but the engine thread is " + owner;
+        assert writer.isHeldByCurrentThread() : "decide without the engine's lock, on " + Thread.currentThread();
         if (loggedOnStrategyId != null && !loggedOnStrategyId.equals(order.strategyId())) {
             Rejection mismatch = new Rejection(RejectReason.STRATEGY_MISMATCH, "loggedOn=" + loggedOnStrategyId);
             return refuse(order, order.clientOrderId(), reserveNextOrderId(), mismatch, receivedTs);
@@ -131,7 +134,7 @@ public final class OrderEngine {
      * @param clientOrderId the id to answer with, as the connection could make it out
      */
     public Decision refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs) {
-        assert isOwnerThread() : "refuse from " + Thread.currentThread() + ", but the engine thread is " + owner;
+        assert writer.isHeldByCurrentThread() : "refuse without the engine's lock, on " + Thread.currentThread();
         return refuse(null, clientOrderId, reserveNextOrderId(), rejection, receivedTs);
     }
 
@@ -144,17 +147,17 @@ public final class OrderEngine {
 
     /**
      * Commits the decisions since the last commit: true when they are stored, false when the
-     * store failed and the orders it had not stored are in doubt. Engine thread.
+     * store failed and the orders it had not stored are in doubt. Under the engine's lock.
      */
     public boolean commit() {
-        assert isOwnerThread() : "commit from " + Thread.currentThread() + ", but the engine thread is " + owner;
+        assert writer.isHeldByCurrentThread() : "commit without the engine's lock, on " + Thread.currentThread();
         return store.commit();
     }
 
     /**
      * The answer to a decision of a batch, once its commit is done: the decision itself, unless
      * the commit failed and its order is in doubt — then {@link Decision.Outcome#IN_DOUBT}, never
-     * the decision (it may not be stored). Engine thread.
+     * the decision (it may not be stored). Under the engine's lock.
      */
     public Decision afterCommit(Decision decision, boolean committed) {
         if (committed || decision.order() == null) {
@@ -180,10 +183,8 @@ public final class OrderEngine {
         return status == SlotStatus.FRESH ? markQuote.mid() : Prices.NONE;
     }
 
-    private boolean isOwnerThread() {
-        if (owner == null) {
-            owner = Thread.currentThread();
-        }
-        return owner == Thread.currentThread();
+    /** The lock a caller holds while it decides, commits and answers: one writer at a time. */
+    ReentrantLock writerLock() {
+        return writer;
     }
 }

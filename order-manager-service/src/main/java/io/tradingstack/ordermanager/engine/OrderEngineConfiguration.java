@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The order engine, its single thread, and the positions it owns; the order store it writes is
- * the journal's ({@code JournalConfiguration}).
+ * The order engine, the entry through which the connections' threads decide in turn, and the
+ * positions the engine owns; the order store it writes is the journal's ({@code JournalConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEngineConfiguration {
@@ -42,13 +42,13 @@ class OrderEngineConfiguration {
 
     @Bean
     OrderEntry orderEntry(OrderManagerProperties properties, OrderStore store, PositionBook positions, BookPrices book,
-            EpochNanoClock clock, MeterRegistry registry) {
+            EpochNanoClock clock) {
         OrderManagerProperties.Validation validation = properties.validation();
         OrderManagerProperties.Risk risk = properties.risk();
         OrderValidator validator = new OrderValidator(validation.symbols(), validation.maxQuantity(), validation.collarPpm());
         RiskCheck riskCheck = new RiskCheck(
             new RiskLimits(risk.maxPosition(), risk.maxGrossNotionalFixedPoint(), risk.maxOrdersPerSecond()));
-        return new OrderEntry(new OrderEngine(store, positions, validator, riskCheck, book, clock), registry);
+        return new OrderEntry(new OrderEngine(store, positions, validator, riskCheck, book, clock));
     }
 
     @Bean

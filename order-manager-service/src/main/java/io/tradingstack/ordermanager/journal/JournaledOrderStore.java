@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * repeat of one is never answered from memory; everything committed before stays readable and
  * answerable; nothing new is appended until a restart replays whatever the file holds.
  *
- * <p>Engine thread: append, commit, decided, inDoubt. Any thread: find, pages, count, health.
+ * <p>Under the order engine's lock: append, commit, decided, inDoubt. Any thread: find, pages, count, health.
  */
 public final class JournaledOrderStore implements OrderStore, AutoCloseable {
 
@@ -44,16 +44,16 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     private final InMemoryOrderStore index;
     private final Timer commits;
     private final OrderRecordCodec codec = new OrderRecordCodec();
-    /** Appended since the last commit, in order; engine thread only. */
+    /** Appended since the last commit, in order; under the engine's lock. */
     private final Map<String, OrderRecord> batch = new LinkedHashMap<>();
-    /** The batch whose commit failed; engine thread only. */
+    /** The batch whose commit failed; under the engine's lock. */
     private final Map<String, OrderRecord> inDoubt = new HashMap<>();
-    /** Volatile: set once by the engine thread when the journal fails, read by health and REST threads. */
+    /** Volatile: set once by the engine when the journal fails, read by health and REST threads. */
     private volatile String unavailableReason;
     private volatile int inDoubtCount;
-    /** The highest order id reserved by a refusal; engine thread only (after the replay). */
+    /** The highest order id reserved by a refusal; under the engine's lock (after the replay). */
     private long reservedOrderId;
-    /** Reservations appended since the last commit; engine thread only. */
+    /** Reservations appended since the last commit; under the engine's lock. */
     private int pendingReservations;
 
     private JournaledOrderStore(Journal journal, InMemoryOrderStore index, long reservedOrderId, MeterRegistry registry) {

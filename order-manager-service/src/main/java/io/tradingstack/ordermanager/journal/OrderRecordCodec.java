@@ -32,7 +32,7 @@ import java.util.Arrays;
  *  +-------------+----------+
  * </pre>
  *
- * <p>Not thread-safe: the engine thread encodes, the start-up thread decodes, each with its own.
+ * <p>Not thread-safe: the engine encodes (under its lock), the start-up thread decodes, each with its own.
  */
 final class OrderRecordCodec {
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Every position: net per symbol over all strategies (what the risk limits apply to) and per
- * strategy per symbol. Single writer: only the order engine's thread calls {@link #fill}, so
- * nothing here is locked; after each fill it publishes an immutable {@link PositionsSnapshot}
+ * strategy per symbol. Single writer: only the order engine calls {@link #fill}, under its own
+ * lock, so nothing here is locked; after each fill it publishes an immutable {@link PositionsSnapshot}
  * that any thread may read through {@link #published()}.
  */
 public final class PositionBook {

@@ -10,7 +10,7 @@ import java.util.Map;
  * nothing. A refused order is not recorded, so a strategy that keeps sending too fast is
  * admitted again as soon as its admitted orders age out.
  *
- * <p>Single writer: the order engine's thread only.
+ * <p>Single writer: the order engine, under its lock.
  */
 final class OrderRateLimiter {
 

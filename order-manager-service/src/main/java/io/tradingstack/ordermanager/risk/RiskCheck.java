@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * order's symbol, the book's mid for the others (stale or not), or their last fill price when
  * the book has none.
  *
- * <p>Single writer: the order engine's thread only.
+ * <p>Single writer: the order engine, under its lock.
  */
 public final class RiskCheck {
 

@@ -17,7 +17,7 @@ import java.util.Set;
  * symbol, a quantity in 1..maxQuantity, a fresh price in the book, and a limit price within the
  * collar around the mid. The first rule broken is the rejection.
  *
- * <p>Used by the order engine's thread only; it reads the book into the engine's snapshot, which
+ * <p>Used by the order engine only, under its lock; it reads the book into the engine's snapshot, which
  * holds the quote the later stages use when the order passes.
  */
 public final class OrderValidator {
