@@ -20,9 +20,14 @@ public final class AgentLifecycle implements SmartLifecycle {
     private AgentThread thread; // guarded by this
 
     public AgentLifecycle(Agent agent, IdleStrategy idle, MeterRegistry registry, int phase) {
+        this(agent, idle, new AgentErrorHandler(agent.roleName(), registry), phase);
+    }
+
+    /** @param errors shared with whatever else runs the agent's work on other threads */
+    public AgentLifecycle(Agent agent, IdleStrategy idle, AgentErrorHandler errors, int phase) {
         this.agent = agent;
         this.idle = idle;
-        this.errors = new AgentErrorHandler(agent.roleName(), registry);
+        this.errors = errors;
         this.phase = phase;
     }
 

@@ -1,6 +1,7 @@
 package io.tradingstack.strategy.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingstack.agent.AgentErrorHandler;
 import io.tradingstack.agent.AgentLifecycle;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.feed.Feed;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine, its thread and inbox, and the news-feed subscription that feeds it. The feed
+ * The engine, its thread and inbox, and the news-feed subscription that feeds it (deciding on
+ * the feed's thread when the engine is free). The feed
  * client (shared-lib: reconnect, replay, gap and reset handling) is a {@code SmartLifecycle} in
  * the last phase: it connects once the engine runs and is the first thing stopped.
  */
@@ -41,19 +43,28 @@ class EngineConfiguration {
         return new StrategyEngine(strategies, sampler, orders, clock, registry, dropCopy);
     }
 
-    /** The {@code strategy-engine} thread. */
     @Bean
-    AgentLifecycle strategyEngineLoop(StrategyEngine engine, EngineInbox inbox, StrategyProperties properties,
-            MeterRegistry registry) {
-        StrategyEngineLoop loop = new StrategyEngineLoop(engine, inbox, properties.sampleInterval());
-        return new AgentLifecycle(loop, loop.idleStrategy(), registry, StrategyEngineLoop.PHASE);
+    AgentErrorHandler strategyEngineErrors(MeterRegistry registry) {
+        return new AgentErrorHandler(StrategyEngineLoop.ROLE, registry);
     }
 
     @Bean
-    FeedClient newsFeedClient(StrategyProperties properties, EngineInbox inbox, EpochNanoClock clock,
-            MeterRegistry registry) {
-        return new FeedClient(Feed.NEWS, SERVICE, feedClientConfig(properties), new NewsListener(inbox, clock, registry),
-            registry);
+    StrategyEngineLoop strategyEngineLoop(StrategyEngine engine, EngineInbox inbox, StrategyProperties properties,
+            AgentErrorHandler strategyEngineErrors) {
+        return new StrategyEngineLoop(engine, inbox, properties.sampleInterval(), strategyEngineErrors);
+    }
+
+    /** The {@code strategy-engine} thread. */
+    @Bean
+    AgentLifecycle strategyEngineThread(StrategyEngineLoop loop, AgentErrorHandler strategyEngineErrors) {
+        return new AgentLifecycle(loop, loop.idleStrategy(), strategyEngineErrors, StrategyEngineLoop.PHASE);
+    }
+
+    @Bean
+    FeedClient newsFeedClient(StrategyProperties properties, StrategyEngineLoop loop, EngineInbox inbox,
+            EpochNanoClock clock, MeterRegistry registry) {
+        return new FeedClient(Feed.NEWS, SERVICE, feedClientConfig(properties),
+            new NewsListener(loop, inbox, clock, registry), registry);
     }
 
     static FeedClientConfig feedClientConfig(StrategyProperties properties) {

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The news feed's listener, on the feed thread: times the hop from the gateway's emit to here
- * and hands the tick to the engine thread. It never blocks the feed: when the engine's inbox is
- * full the tick is dropped, counted and logged (the first, then every 1,000th).
+ * The news feed's listener, on the feed thread: times the hop from the gateway's emit to here,
+ * then has the strategies decide on the tick on this thread when the engine is free, or hands it
+ * to the engine thread through the inbox when it is busy. It never waits for the engine: when the
+ * inbox is full the tick is dropped, counted and logged (the first, then every 1,000th).
  */
 final class NewsListener implements FeedListener {
 
@@ -24,6 +25,7 @@ final class NewsListener implements FeedListener {
     /** The {@code strategy} tag of errors that belong to the engine, not to one strategy. */
     static final String ENGINE = "engine";
 
+    private final StrategyEngineLoop engine;
     private final EngineInbox inbox;
     private final EpochNanoClock clock;
     private final Timer newsToStrategy;
@@ -31,7 +33,8 @@ final class NewsListener implements FeedListener {
     // feed thread only
     private long drops;
 
-    NewsListener(EngineInbox inbox, EpochNanoClock clock, MeterRegistry registry) {
+    NewsListener(StrategyEngineLoop engine, EngineInbox inbox, EpochNanoClock clock, MeterRegistry registry) {
+        this.engine = engine;
         this.inbox = inbox;
         this.clock = clock;
         this.newsToStrategy = Timer.builder(TradingMetric.HOP_NEWS_TO_STRATEGY.metricName())
@@ -47,6 +50,9 @@ final class NewsListener implements FeedListener {
     public void onNews(NewsTick tick) {
         // Both times come from one host's epoch-nanosecond clocks; a negative hop is not recorded.
         newsToStrategy.record(clock.epochNanos() - tick.ts(), TimeUnit.NANOSECONDS);
+        if (engine.decideNow(tick)) {
+            return;
+        }
         if (!inbox.offerNews(tick)) {
             dropped.increment();
             if (drops++ % 1000 == 0) {

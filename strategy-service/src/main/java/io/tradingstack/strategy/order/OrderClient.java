@@ -25,8 +25,9 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  * {@code clientOrderId} until it is answered or expires.
  *
  * <p>Threads. When nothing is in flight and a connection is open, {@link #submit} writes the
- * order on the calling thread, the engine's, through the outbound adapter: no hand-off between
- * the decision and the socket. Otherwise the order waits in a queue for the client's timer
+ * order on the calling thread, the one running the engine (the engine thread, or the news feed's
+ * thread deciding on a tick), through the outbound adapter: no hand-off between the decision and
+ * the socket. Otherwise the order waits in a queue for the client's timer
  * thread, {@code orders-<strategyId>}, which also opens connections (never the engine thread:
  * a connect may take {@code connect-timeout}), fires reply timeouts, waits out the backoff,
  * expires orders and keeps a connection open while idle. Executions, {@code error} frames and
