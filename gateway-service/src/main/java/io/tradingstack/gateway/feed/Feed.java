@@ -115,10 +115,42 @@ public final class Feed {
         metrics.messageSent();
     }
 
-    /** Wakes every subscriber's sender that waits, so that what was published leaves now. */
+    /**
+     * Sends what was published on its way now: writes it on this thread to each subscriber whose
+     * sender is idle when this feed's publisher writes, else wakes each sender that waits.
+     */
     public void flush() {
         for (Subscriber subscriber : toWake) {
-            subscriber.wake();
+            subscriber.sendOrWake();
+        }
+    }
+
+    /**
+     * Timer thread: cuts off every subscriber whose write on the publishing thread has been
+     * blocked longer than {@code timeoutNanos} (its socket buffers are full: it stopped reading),
+     * so that it holds the publisher, and every other subscriber, no longer. The close ends the
+     * blocked write.
+     */
+    void cutStalledWriters(long timeoutNanos) {
+        long now = System.nanoTime();
+        for (Subscriber subscriber : toWake) {
+            long blocked = subscriber.publisherWriteBlockedNanos(now);
+            if (blocked <= timeoutNanos) {
+                continue;
+            }
+            lock.lock();
+            try {
+                if (subscribers.remove(subscriber)) {
+                    updateSubscriberCount();
+                    metrics.slowConsumerCut();
+                    log.warn("feed={} connection={} cut off as a slow consumer: a write to it has blocked the publisher"
+                            + " for {} ms (publisher-write-timeout={} ms)", kind, subscriber.connectionId(),
+                            blocked / 1_000_000, timeoutNanos / 1_000_000);
+                    subscriber.cut();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

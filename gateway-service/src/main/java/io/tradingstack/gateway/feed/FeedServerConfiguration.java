@@ -58,14 +58,14 @@ class FeedServerConfiguration {
 
     @Bean
     Feed priceFeed(GatewayProperties properties, FeedSession session, EpochNanoClock clock, MeterRegistry registry,
-            ObjectProvider<FeedTap> taps) {
-        return newFeed(FeedKind.PRICE, properties.feeds(), session, clock, registry, taps);
+            ObjectProvider<FeedTap> taps, FeedTimer timer) {
+        return newFeed(FeedKind.PRICE, properties.feeds(), session, clock, registry, taps, timer);
     }
 
     @Bean
     Feed newsFeed(GatewayProperties properties, FeedSession session, EpochNanoClock clock, MeterRegistry registry,
-            ObjectProvider<FeedTap> taps) {
-        return newFeed(FeedKind.NEWS, properties.feeds(), session, clock, registry, taps);
+            ObjectProvider<FeedTap> taps, FeedTimer timer) {
+        return newFeed(FeedKind.NEWS, properties.feeds(), session, clock, registry, taps, timer);
     }
 
     @Bean(PRICE_CONNECTION_FACTORY)
@@ -125,10 +125,16 @@ class FeedServerConfiguration {
         return new FeedsHealthIndicator(servers);
     }
 
+    /** A feed; when its publisher writes, with the timer's check for a write that blocks it, twice per timeout. */
     private static Feed newFeed(FeedKind kind, GatewayProperties.Feeds feeds, FeedSession session, EpochNanoClock clock,
-            MeterRegistry registry, ObjectProvider<FeedTap> taps) {
-        return new Feed(kind, session.id(), clock, feeds.ringSize(), feeds.maxFrameLength(),
+            MeterRegistry registry, ObjectProvider<FeedTap> taps, FeedTimer timer) {
+        Feed feed = new Feed(kind, session.id(), clock, feeds.ringSize(), feeds.maxFrameLength(),
                 new FeedMetrics(registry, kind), taps.getIfAvailable(() -> FeedTap.NONE));
+        if (feeds.publisherWrites().contains(kind)) {
+            long timeoutNanos = feeds.publisherWriteTimeout().toNanos();
+            timer.every(() -> feed.cutStalledWriters(timeoutNanos), Math.max(1, timeoutNanos / 2));
+        }
+        return feed;
     }
 
     /** Threads {@code feed-price-io-N} and {@code feed-news-io-N}, as before the frame server was shared. */
@@ -152,7 +158,8 @@ class FeedServerConfiguration {
             FeedSession session, EpochNanoClock clock, FeedTimer timer, InvalidFrames invalidFrames, Feed feed,
             TcpNetServerConnectionFactory connectionFactory) {
         SubscriberSettings subscriberSettings = new SubscriberSettings(session.id(), clock,
-                feeds.heartbeatInterval().toNanos(), feeds.maxQueuedBytes().toBytes(), feeds.maxBatchBytes().toBytes());
+                feeds.heartbeatInterval().toNanos(), feeds.maxQueuedBytes().toBytes(), feeds.maxBatchBytes().toBytes(),
+                feeds.publisherWrites().contains(kind));
         FeedProtocol protocol = new FeedProtocol(kind, feed, subscriberSettings, timer, feeds.replayTimeout());
         return new FrameServer<>(settings(kind, feeds), connectionFactory, protocol, invalidFrames);
     }

@@ -7,7 +7,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one timer thread both feeds share: replay deadlines and connection closes, never I/O.
+ * The one timer thread both feeds share: replay deadlines, connection closes and the check for
+ * writes that block a publisher; never I/O.
  * Not exposed as an {@code Executor} bean, which Spring Boot would take for its own task
  * executor; closed with the context.
  */
@@ -29,6 +30,15 @@ final class FeedTimer implements AutoCloseable {
             return executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             return null;
+        }
+    }
+
+    /** Runs a task every {@code periodNanos} until the timer shuts down. */
+    void every(Runnable task, long periodNanos) {
+        try {
+            executor.scheduleAtFixedRate(task, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // shut down: the application is stopping
         }
     }
 

@@ -16,6 +16,12 @@ import io.tradingstack.protocol.ErrorFrame;
  * system call for the publisher, the largest cost per frame on a small machine, so a burst of
  * ticks pays it once rather than once per tick.
  *
+ * <p>One writer at a time: whoever takes frames from the queue holds the <em>turn</em> until it
+ * has written them ({@link #endTurn}), so frames leave in order and a heartbeat never overtakes
+ * data. Usually that is the sender ({@link #awaitTurn}); on a feed whose publisher writes, the
+ * publishing thread takes the turn itself when the sender is idle ({@link #takeIdleTurn}), which
+ * spares the wake-up of the sender on the way to the socket.
+ *
  * <p>Passing the byte limit is an expected outcome, not an exception: {@link #offer} returns
  * false, the queue empties and closes, and the feed cuts the subscriber. Closing is final;
  * a close may carry a farewell {@code error} frame that the sender writes last.
@@ -33,6 +39,10 @@ final class OutboundQueue {
     private long queuedBytes;
     private boolean closed;
     private ErrorFrame farewell;
+    /** A batch taken from the queue is being written, by the sender or the publisher. */
+    private boolean writing;
+    /** The sender waits for the publisher to end its turn. */
+    private boolean senderWantsTurn;
 
     OutboundQueue(long byteLimit) {
         if (byteLimit < 1) {
@@ -80,37 +90,85 @@ final class OutboundQueue {
     }
 
     /**
-     * Moves pending frames into {@code batch}, at least one and then as many as fit in
-     * {@code maxBatchBytes}, waiting up to {@code maxWaitNanos} for the first.
+     * Sender: waits up to {@code maxWaitNanos} for frames, and for the turn to write, then moves
+     * pending frames into {@code batch} (at least one, then as many as fit in
+     * {@code maxBatchBytes}) and holds the turn until {@link #endTurn}.
      *
-     * @return false when the queue is closed (the sender stops); true otherwise, the batch
-     *         possibly empty when the wait ran out
+     * @return false when the queue is closed (the sender stops); true with the turn otherwise,
+     *         the batch empty when the wait ran out (time for a heartbeat, perhaps)
      */
-    boolean drainTo(FrameBatch batch, long maxBatchBytes, long maxWaitNanos) throws InterruptedException {
+    boolean awaitTurn(FrameBatch batch, long maxBatchBytes, long maxWaitNanos) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             long remaining = maxWaitNanos;
-            while (frames.isEmpty() && !closed && remaining > 0) {
-                senderWaiting = true;
-                try {
-                    remaining = notEmptyOrClosed.awaitNanos(remaining);
-                } finally {
-                    senderWaiting = false;
+            while (!closed && (writing || (frames.isEmpty() && remaining > 0))) {
+                if (writing) {
+                    senderWantsTurn = true;
+                    try {
+                        notEmptyOrClosed.await(); // endTurn or close signals
+                    } finally {
+                        senderWantsTurn = false;
+                    }
+                } else {
+                    senderWaiting = true;
+                    try {
+                        remaining = notEmptyOrClosed.awaitNanos(remaining);
+                    } finally {
+                        senderWaiting = false;
+                    }
                 }
             }
             if (closed) {
                 return false;
             }
-            FeedFrame next;
-            while ((next = frames.peekFirst()) != null
-                    && (batch.isEmpty() || batch.bytes() + next.length() <= maxBatchBytes)) {
-                frames.pollFirst();
-                queuedBytes -= next.length();
-                batch.add(next);
-            }
+            takeLocked(batch, maxBatchBytes);
+            writing = true;
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Publisher: when the sender is idle (waiting for frames) and frames are pending, moves them
+     * into {@code batch} as {@link #awaitTurn} would and holds the turn until {@link #endTurn}.
+     *
+     * @return false, leaving everything to the sender, when the sender is busy, the queue empty or closed
+     */
+    boolean takeIdleTurn(FrameBatch batch, long maxBatchBytes) {
+        lock.lock();
+        try {
+            if (closed || writing || !senderWaiting || frames.isEmpty()) {
+                return false;
+            }
+            takeLocked(batch, maxBatchBytes);
+            writing = true;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The holder of the turn has written its batch: the sender may go on if it waits, or if frames are left. */
+    void endTurn() {
+        lock.lock();
+        try {
+            writing = false;
+            if (senderWantsTurn || (senderWaiting && !frames.isEmpty())) {
+                notEmptyOrClosed.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void takeLocked(FrameBatch batch, long maxBatchBytes) {
+        FeedFrame next;
+        while ((next = frames.peekFirst()) != null
+                && (batch.isEmpty() || batch.bytes() + next.length() <= maxBatchBytes)) {
+            frames.pollFirst();
+            queuedBytes -= next.length();
+            batch.add(next);
         }
     }
 
@@ -141,6 +199,11 @@ final class OutboundQueue {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the sender waits for frames now (for tests that need it idle). */
+    boolean isSenderWaiting() {
+        return senderWaiting;
     }
 
     long byteLimit() {

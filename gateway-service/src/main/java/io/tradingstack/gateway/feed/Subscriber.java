@@ -23,6 +23,13 @@ import org.springframework.messaging.support.GenericMessage;
  * When nothing was sent for the heartbeat interval it sends a heartbeat carrying the last data
  * sequence it wrote.
  *
+ * <p>On a feed whose publisher writes ({@code trading.gateway.feeds.publisher-writes}, the news
+ * feed by default), the publishing thread writes a burst itself when the sender is idle
+ * ({@link #sendOrWake}): the frame then reaches the socket without waking the sender, the one
+ * hand-over between a news tick and the strategy that is not a socket. Such a write blocks the
+ * publisher only when the subscriber's socket buffers are full (it has not read for a while);
+ * {@link #publisherWriteBlockedNanos} lets the feed cut one that holds the publisher too long.
+ *
  * <p>Frames are written with the connection's own {@link TcpConnection#send}, not through a
  * {@code Tcp.outboundAdapter}: the adapter would look the connection up by id for every send
  * and run on the caller's thread, whereas here each subscriber already holds its connection
@@ -38,11 +45,17 @@ final class Subscriber implements Runnable {
     private final Executor closer;
     private final OutboundQueue queue;
     private final FrameBatch batch = new FrameBatch();
+    /** The publisher's batch: only the publishing thread uses it. */
+    private final FrameBatch publisherBatch = new FrameBatch();
 
     private volatile boolean stopped;
+    /** When the publisher's write to this subscriber began ({@link System#nanoTime}), or 0 while none is under way. */
+    private volatile long publisherWriteSince;
 
-    // Sender thread only.
+    // Whoever holds the queue's turn (the queue's lock orders one holder after the other).
     private long lastDataSeq;
+    /** Volatile: the sender also reads it, without the turn, to time its wait for the next heartbeat. */
+    private volatile long lastSendNanos = System.nanoTime();
 
     /**
      * @param closer runs connection closes off the caller's thread: a close is what ends a
@@ -68,9 +81,33 @@ final class Subscriber implements Runnable {
         return queue.offer(frame);
     }
 
-    /** Wakes the sender if it waits for frames. */
-    void wake() {
-        queue.wake();
+    /**
+     * Publisher, after a burst: writes what is queued on this thread when this feed's publisher
+     * writes and the sender is idle; otherwise wakes the sender if it waits for frames. A failed
+     * write means the connection closed itself (its close event unsubscribes it).
+     */
+    void sendOrWake() {
+        if (!settings.publisherWrites() || !queue.takeIdleTurn(publisherBatch, settings.maxBatchBytes())) {
+            queue.wake();
+            return;
+        }
+        publisherWriteSince = nonZeroNanoTime();
+        try {
+            write(publisherBatch);
+        } catch (MessagingException e) {
+            log.debug("feed={} connection={} publisher's send failed after seq={}: {}", feed, connectionId(),
+                    lastDataSeq, e.getMostSpecificCause().toString());
+        } finally {
+            publisherWriteSince = 0;
+            publisherBatch.clear();
+            queue.endTurn();
+        }
+    }
+
+    /** How long the publisher's write to this subscriber has been blocked, 0 when it is not writing. */
+    long publisherWriteBlockedNanos(long nowNanos) {
+        long since = publisherWriteSince;
+        return since == 0 ? 0 : nowNanos - since;
     }
 
     boolean isStopped() {
@@ -125,17 +162,18 @@ final class Subscriber implements Runnable {
     public void run() {
         final long heartbeatNanos = settings.heartbeatNanos();
         final long maxBatchBytes = settings.maxBatchBytes();
-        long lastSendNanos = System.nanoTime();
         try {
-            while (queue.drainTo(batch, maxBatchBytes, lastSendNanos + heartbeatNanos - System.nanoTime())) {
-                if (!batch.isEmpty()) {
-                    send(batch.payload());
-                    lastDataSeq = batch.lastDataSeq(lastDataSeq);
+            while (queue.awaitTurn(batch, maxBatchBytes, lastSendNanos + heartbeatNanos - System.nanoTime())) {
+                try {
+                    if (!batch.isEmpty()) {
+                        write(batch);
+                    } else if (System.nanoTime() - lastSendNanos >= heartbeatNanos) {
+                        send(new Heartbeat(settings.session(), lastDataSeq, settings.clock().epochNanos()));
+                        lastSendNanos = System.nanoTime();
+                    }
+                } finally {
                     batch.clear();
-                    lastSendNanos = System.nanoTime();
-                } else if (System.nanoTime() - lastSendNanos >= heartbeatNanos) {
-                    send(new Heartbeat(settings.session(), lastDataSeq, settings.clock().epochNanos()));
-                    lastSendNanos = System.nanoTime();
+                    queue.endTurn();
                 }
             }
             ErrorFrame farewell = queue.farewell();
@@ -150,6 +188,18 @@ final class Subscriber implements Runnable {
             log.debug("feed={} connection={} send failed after seq={}: {}", feed, connectionId(), lastDataSeq,
                     e.getMostSpecificCause().toString());
         }
+    }
+
+    /** Holder of the turn: one payload, one flush. */
+    private void write(FrameBatch frames) {
+        send(frames.payload());
+        lastDataSeq = frames.lastDataSeq(lastDataSeq);
+        lastSendNanos = System.nanoTime();
+    }
+
+    private static long nonZeroNanoTime() {
+        long now = System.nanoTime();
+        return now == 0 ? 1 : now;
     }
 
     private void send(Object payload) {

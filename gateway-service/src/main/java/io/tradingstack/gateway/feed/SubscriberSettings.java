@@ -10,9 +10,10 @@ import io.tradingstack.clock.EpochNanoClock;
  * @param heartbeatNanos silence after which a heartbeat is sent
  * @param maxQueuedBytes a subscriber whose unsent frames pass this is cut off
  * @param maxBatchBytes  the most one send carries
+ * @param publisherWrites whether the publishing thread writes a burst itself when the sender is idle
  */
 record SubscriberSettings(long session, EpochNanoClock clock, long heartbeatNanos, long maxQueuedBytes,
-        long maxBatchBytes) {
+        long maxBatchBytes, boolean publisherWrites) {
 
     SubscriberSettings {
         if (heartbeatNanos <= 0 || maxQueuedBytes <= 0 || maxBatchBytes <= 0) {

@@ -26,6 +26,8 @@ import io.tradingstack.protocol.ReplayRequest;
 import io.tradingstack.protocol.Reset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.messaging.Message;
@@ -40,13 +42,16 @@ class FeedPublishSubscribeTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    @Test
-    @Timeout(120)
-    void shouldGiveEverySubscriberEachSequenceOnceInOrderWhenItJoinsWhileTheFeedPublishesFlatOut() throws Exception {
+    /** With {@code publisherWrites}, the publishing thread and the senders both write, each while the other does not. */
+    @ParameterizedTest(name = "publisher writes: {0}")
+    @ValueSource(booleans = {false, true})
+    @Timeout(300)
+    void shouldGiveEverySubscriberEachSequenceOnceInOrderWhenItJoinsWhileTheFeedPublishesFlatOut(boolean publisherWrites)
+            throws Exception {
         int messages = 100_000;
         Feed feed = feed(2_000);
         SubscriberSettings settings = new SubscriberSettings(SESSION, System::nanoTime, Duration.ofSeconds(1).toNanos(),
-                256L << 20, 64 << 10);
+                256L << 20, 64 << 10, publisherWrites);
         // The last message waits for the fourth subscriber: however the threads are scheduled, more
         // than 3 join while the feed publishes (flat out on either side of that wait).
         CountDownLatch fourJoined = new CountDownLatch(4);
@@ -80,7 +85,7 @@ class FeedPublishSubscribeTest {
         publisher.join();
 
         assertThat(receivers).hasSizeGreaterThan(3);
-        await().atMost(Duration.ofSeconds(60)).until(() -> receivers.stream().allMatch(r -> r.lastSeq == messages));
+        await().atMost(Duration.ofSeconds(120)).until(() -> receivers.stream().allMatch(r -> r.lastSeq == messages));
         for (Receiver receiver : receivers) {
             assertThat(receiver.failure).as("receiver %d (fromSeq %d, %s)", receiver.index, receiver.fromSeq,
                     receiver.outcome).isNull();
@@ -99,7 +104,7 @@ class FeedPublishSubscribeTest {
         TcpConnection connection = mock(TcpConnection.class);
         when(connection.getConnectionId()).thenReturn("slow");
         Subscriber never = new Subscriber(FeedKind.PRICE, connection,
-                new SubscriberSettings(SESSION, System::nanoTime, 1_000_000_000L, 1_000, 1_000), Runnable::run);
+                new SubscriberSettings(SESSION, System::nanoTime, 1_000_000_000L, 1_000, 1_000, false), Runnable::run);
         feed.subscribe(never, ReplayRequest.liveOnly());
         assertThat(feed.subscriberCount()).isEqualTo(1);
 
