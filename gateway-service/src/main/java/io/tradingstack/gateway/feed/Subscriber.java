@@ -26,9 +26,10 @@ import org.springframework.messaging.support.GenericMessage;
  * <p>On a feed whose publisher writes ({@code trading.gateway.feeds.publisher-writes}, the news
  * feed by default), the publishing thread writes a burst itself when the sender is idle
  * ({@link #sendOrWake}): the frame then reaches the socket without waking the sender, the one
- * hand-over between a news tick and the strategy that is not a socket. Such a write blocks the
- * publisher only when the subscriber's socket buffers are full (it has not read for a while);
- * {@link #publisherWriteBlockedNanos} lets the feed cut one that holds the publisher too long.
+ * hand-over between a news tick and the strategy that is not a socket. After a slow write (the
+ * socket is backing up) it leaves the writes to the sender for a second. A write on the
+ * publisher can still block when a subscriber that kept up stops reading and its socket buffers
+ * fill; {@link #publisherWriteBlockedNanos} lets the feed cut one that holds the publisher too long.
  *
  * <p>Frames are written with the connection's own {@link TcpConnection#send}, not through a
  * {@code Tcp.outboundAdapter}: the adapter would look the connection up by id for every send
@@ -38,6 +39,12 @@ import org.springframework.messaging.support.GenericMessage;
 final class Subscriber implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
+
+    /** A write longer than this found the socket's buffer full, not just a copy to the kernel (a few µs). */
+    static final long SLOW_WRITE_NANOS = 1_000_000;
+
+    /** How long after a slow write the publisher leaves this subscriber's writes to its sender. */
+    static final long BACKED_UP_NANOS = 1_000_000_000;
 
     private final FeedKind feed;
     private final TcpConnection connection;
@@ -56,6 +63,12 @@ final class Subscriber implements Runnable {
     private long lastDataSeq;
     /** Volatile: the sender also reads it, without the turn, to time its wait for the next heartbeat. */
     private volatile long lastSendNanos = System.nanoTime();
+    /**
+     * Until when the publisher leaves every write to the sender: a write that took longer than
+     * {@link #SLOW_WRITE_NANOS} says the socket is backing up (the subscriber reads slower than we
+     * write), and a publisher that wrote to it would wait for it, and make the others wait too.
+     */
+    private volatile long backedUpUntilNanos = System.nanoTime();
 
     /**
      * @param closer runs connection closes off the caller's thread: a close is what ends a
@@ -83,11 +96,14 @@ final class Subscriber implements Runnable {
 
     /**
      * Publisher, after a burst: writes what is queued on this thread when this feed's publisher
-     * writes and the sender is idle; otherwise wakes the sender if it waits for frames. A failed
+     * writes, the sender is idle and no write in the last second was slow (a socket backing up
+     * stays with the sender, so that a slow reader holds up no one else); otherwise wakes the
+     * sender if it waits for frames. A failed
      * write means the connection closed itself (its close event unsubscribes it).
      */
     void sendOrWake() {
-        if (!settings.publisherWrites() || !queue.takeIdleTurn(publisherBatch, settings.maxBatchBytes())) {
+        if (!settings.publisherWrites() || System.nanoTime() - backedUpUntilNanos < 0
+                || !queue.takeIdleTurn(publisherBatch, settings.maxBatchBytes())) {
             queue.wake();
             return;
         }
@@ -108,6 +124,11 @@ final class Subscriber implements Runnable {
     long publisherWriteBlockedNanos(long nowNanos) {
         long since = publisherWriteSince;
         return since == 0 ? 0 : nowNanos - since;
+    }
+
+    /** Whether the sender waits for frames now (for tests that need it idle). */
+    boolean isSenderIdle() {
+        return queue.isSenderWaiting();
     }
 
     boolean isStopped() {
@@ -190,11 +211,16 @@ final class Subscriber implements Runnable {
         }
     }
 
-    /** Holder of the turn: one payload, one flush. */
+    /** Holder of the turn: one payload, one flush; a slow one marks the socket as backing up. */
     private void write(FrameBatch frames) {
+        long started = System.nanoTime();
         send(frames.payload());
         lastDataSeq = frames.lastDataSeq(lastDataSeq);
-        lastSendNanos = System.nanoTime();
+        long ended = System.nanoTime();
+        lastSendNanos = ended;
+        if (ended - started > SLOW_WRITE_NANOS) {
+            backedUpUntilNanos = ended + BACKED_UP_NANOS;
+        }
     }
 
     private static long nonZeroNanoTime() {

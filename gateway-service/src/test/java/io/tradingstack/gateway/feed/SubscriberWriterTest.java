@@ -1,0 +1,124 @@
+package io.tradingstack.gateway.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.integration.ip.tcp.connection.TcpConnection;
+
+/** Which thread writes a subscriber's frames: the publisher while the socket keeps up, else the sender. */
+@Timeout(60)
+class SubscriberWriterTest {
+
+    private static final long SESSION = 1_700_000_000_000L;
+
+    private final TcpConnection connection = mock(TcpConnection.class);
+    private final List<String> writers = Collections.synchronizedList(new ArrayList<>());
+    private Subscriber subscriber;
+
+    @AfterEach
+    void stop() {
+        if (subscriber != null) {
+            subscriber.stop();
+        }
+    }
+
+    @Test
+    void shouldWriteOnThePublisherThreadWhileTheSenderIsIdle() throws Exception {
+        CountDownLatch written = recordWrites(1, null);
+        subscriber = startSubscriber(true);
+
+        subscriber.offer(frame(1));
+        subscriber.sendOrWake();
+
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writers).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void shouldLeaveTheWritesToTheSenderWhenThePublisherDoesNotWrite() throws Exception {
+        CountDownLatch written = recordWrites(1, null);
+        subscriber = startSubscriber(false);
+
+        subscriber.offer(frame(1));
+        subscriber.sendOrWake();
+
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writers).containsExactly("test-sender");
+    }
+
+    @Test
+    void shouldLeaveTheWritesToTheSenderAfterASlowWrite() throws Exception {
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch written = recordWrites(2, releaseFirst);
+        subscriber = startSubscriber(true);
+
+        Thread publisher = new Thread(() -> {
+            subscriber.offer(frame(1));
+            subscriber.sendOrWake(); // blocks in the first write until released
+        }, "test-publisher");
+        publisher.start();
+        while (writers.isEmpty()) {
+            assertThat(publisher.isAlive()).isTrue();
+            Thread.onSpinWait();
+        }
+        Thread.sleep(Duration.ofNanos(Subscriber.SLOW_WRITE_NANOS).toMillis() * 5); // the write is slow by then
+        releaseFirst.countDown();
+        publisher.join();
+        awaitSenderIdle();
+
+        subscriber.offer(frame(2));
+        subscriber.sendOrWake();
+
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writers).containsExactly("test-publisher", "test-sender");
+    }
+
+    /** Records each writing thread; the first write waits for {@code releaseFirst} when given. */
+    private CountDownLatch recordWrites(int count, CountDownLatch releaseFirst) {
+        CountDownLatch written = new CountDownLatch(count);
+        when(connection.getConnectionId()).thenReturn("test");
+        doAnswer(invocation -> {
+            writers.add(Thread.currentThread().getName());
+            if (writers.size() == 1 && releaseFirst != null) {
+                releaseFirst.await();
+            }
+            written.countDown();
+            return true;
+        }).when(connection).send(any());
+        return written;
+    }
+
+    private Subscriber startSubscriber(boolean publisherWrites) {
+        Subscriber started = new Subscriber(FeedKind.NEWS, connection, new SubscriberSettings(SESSION, System::nanoTime,
+                Duration.ofHours(1).toNanos(), 1 << 20, 1 << 16, publisherWrites), Runnable::run);
+        started.start("test-sender");
+        subscriber = started;
+        awaitSenderIdle();
+        return started;
+    }
+
+    private void awaitSenderIdle() {
+        while (!subscriber.isSenderIdle()) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static FeedFrame frame(long seq) {
+        byte[] bytes = new byte[16];
+        bytes[0] = (byte) seq;
+        return new FeedFrame(seq, bytes);
+    }
+}
