@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -34,13 +35,19 @@ import org.springframework.validation.annotation.Validated;
  *                       reference strategy {@code momentum-1} on AAPL, MSFT and GOOGL
  * @param dropCopy       a file every order outcome is appended to, one CSV line each, as the
  *                       strategy saw it (the trader's drop copy); "" for none
+ * @param tokens         logon tokens by strategy id, apart from the strategy definitions so that
+ *                       they can come from a secrets directory (one file per key, see the
+ *                       README's security section) or the environment while the strategies are
+ *                       configured elsewhere; a strategy may have its token here or in its
+ *                       definition, not in both; never logged
  */
 @ConfigurationProperties("trading.strategy")
 @Validated
 public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue FeedSubscription feed,
         @Valid @DefaultValue OrderManager orderManager,
         @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("100ms") Duration sampleInterval,
-        @NotEmpty @Valid List<StrategyDefinition> strategies, @DefaultValue("") String dropCopy) {
+        @NotEmpty @Valid List<StrategyDefinition> strategies, @DefaultValue("") String dropCopy,
+        Map<String, String> tokens) {
 
     /** The id of the strategy that runs when none is configured. */
     public static final String DEFAULT_STRATEGY_ID = "momentum-1";
@@ -50,6 +57,32 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
             strategies = List.of(StrategyDefinition.reference(DEFAULT_STRATEGY_ID));
         }
         dropCopy = dropCopy == null ? "" : dropCopy.strip();
+        tokens = tokens == null ? Map.of() : Map.copyOf(tokens);
+    }
+
+    @AssertTrue(message = "tokens must name configured strategies, each with its token here or in its definition, not both")
+    public boolean isTokensForConfiguredStrategies() {
+        for (String id : tokens.keySet()) {
+            StrategyDefinition strategy = strategies.stream().filter(s -> s != null && id.equals(s.id())).findFirst()
+                .orElse(null);
+            if (strategy == null || !strategy.token().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The logon token of a strategy: from {@code tokens}, else its definition's; "" for none. */
+    public String tokenOf(StrategyDefinition strategy) {
+        return tokens.getOrDefault(strategy.id(), strategy.token());
+    }
+
+    @Override
+    public String toString() {
+        // Tokens are secrets: never in a log line or an error message.
+        return "StrategyProperties[gateway=" + gateway + ", feed=" + feed + ", orderManager=" + orderManager
+            + ", sampleInterval=" + sampleInterval + ", strategies=" + strategies + ", dropCopy=" + dropCopy
+            + ", tokens=" + tokens.keySet() + "]";
     }
 
     @AssertTrue(message = "strategy ids must be unique")

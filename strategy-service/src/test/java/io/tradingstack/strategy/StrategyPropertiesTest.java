@@ -75,6 +75,28 @@ class StrategyPropertiesTest {
     }
 
     @Test
+    void shouldTakeATokenKeptApartFromTheDefinitionsAndNeverShowIt() {
+        runner.withPropertyValues("trading.strategy.strategies[0].id=momentum-1",
+                "trading.strategy.strategies[1].id=contrarian-1", "trading.strategy.tokens.contrarian-1=from-a-file")
+            .run(context -> {
+                StrategyProperties properties = context.getBean(StrategyProperties.class);
+                assertThat(properties.tokenOf(properties.strategies().get(1))).isEqualTo("from-a-file");
+                assertThat(properties.tokenOf(properties.strategies().get(0))).isEmpty();
+                assertThat(properties.toString()).contains("contrarian-1").doesNotContain("from-a-file");
+            });
+    }
+
+    @Test
+    void shouldRefuseATokenForAnUnknownStrategyOrATokenGivenTwice() {
+        runner.withPropertyValues("trading.strategy.tokens.nobody=s3cret")
+            .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("trading.strategy.strategies[0].id=momentum-1",
+                "trading.strategy.strategies[0].token=inline", "trading.strategy.tokens.momentum-1=apart")
+            .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("tokens must name configured strategies"));
+    }
+
+    @Test
     void shouldRefuseToStartNamingEveryInvalidSetting() {
         runner.withPropertyValues("trading.strategy.gateway.news-port=0", "trading.strategy.order-manager.host=",
                 "trading.strategy.order-manager.reply-timeout=5s", "trading.strategy.order-manager.expiry=1s",

@@ -38,7 +38,7 @@ class OrderConfiguration {
             ExpiredOrderReconciler reconciler, MeterRegistry registry, IntegrationFlowContext flowContext) {
         List<OrderClient> clients = new ArrayList<>();
         for (StrategyDefinition strategy : properties.strategies()) {
-            clients.add(new OrderClient(strategy.id(), strategy.token(), properties.orderManager(), outcomes, reconciler,
+            clients.add(new OrderClient(strategy.id(), properties.tokenOf(strategy), properties.orderManager(), outcomes, reconciler,
                 registry, flowContext));
         }
         return new OrderClients(clients);
