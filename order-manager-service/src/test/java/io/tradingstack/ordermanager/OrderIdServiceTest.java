@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * No order id is answered twice over the life of a journal: not across a journal failure and the
- * rejections that follow it (each needs an id, none can be journaled), not across restarts that
- * used up several blocks of reserved ids, not when a crash tore the last reservation. Every order
+ * rejections that follow it (each needs an id, none can be journaled), not when the failing commit
+ * carried the reservation of a refusal's id, not across restarts that used up several blocks of
+ * reserved ids, not when a crash tore the last reservation. Every order
  * id answered is collected, before and after each restart, and checked unique and rising. Blocks
  * of {@value #BLOCK} ids, so that a few dozen orders use several up.
  */
@@ -115,8 +116,8 @@ class OrderIdServiceTest {
             JsonNode health = failing.get("/actuator/health").body().path("components").path("journal").path("details");
             assertThat(health.path("orderIdsReservedUpTo").asLong()).as("every id the journal holds reserved, used")
                 .isEqualTo(Collections.max(before));
-            assertThat(failing.registry().get("trading.journal.order.ids.exhausted").counter().count()).isEqualTo(2);
-            assertThat(failing.registry().get("trading.journal.in.doubt").counter().count()).isEqualTo(1);
+            awaitCount(failing, "trading.journal.order.ids.exhausted", 2);
+            awaitCount(failing, "trading.journal.in.doubt", 1);
         }
 
         List<Long> after = new ArrayList<>();
@@ -197,11 +198,37 @@ class OrderIdServiceTest {
         }
     }
 
+    @Test
+    void shouldNotAnswerARefusalWithAnIdWhoseReservationFailedWithItsBatch() throws Exception {
+        FaultyJournalChannel.Faults faults = new FaultyJournalChannel.Faults();
+        try (OrderManagerInstance failing = OrderManagerInstance.start(journal, book.path(),
+                FaultyJournalChannel.factory(faults), BLOCK_PROPERTY)) {
+            faults.failWrites();
+            try (OrderTestClient client = loggedOn(failing)) {
+                // The first id of the run: its batch carries the first reservation, whose write fails.
+                Message answer = undecodable(client, "first");
+                assertThat(answer).as("no execution under an id the journal never reserved").isInstanceOf(ErrorFrame.class);
+                assertNoOrderIdLeft((ErrorFrame) answer);
+                assertThat(client.isClosedByServer()).isTrue();
+            }
+            awaitCount(failing, "trading.journal.order.ids.exhausted", 1);
+        }
+    }
+
     private static void assertJournalUnavailableAndClosed(OrderTestClient client, String detail) throws IOException {
         ErrorFrame error = client.readError();
         assertThat(error.reason()).isEqualTo("JOURNAL_UNAVAILABLE");
         assertThat(error.detail()).contains(detail).contains("clientOrderId");
         assertThat(client.isClosedByServer()).isTrue();
+    }
+
+    /** Waits for a counter: the connection's thread counts a frame after it has closed the connection. */
+    private static void awaitCount(OrderManagerInstance manager, String counter, double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (manager.registry().get(counter).counter().count() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(manager.registry().get(counter).counter().count()).as(counter).isEqualTo(expected);
     }
 
     private static void assertNoOrderIdLeft(ErrorFrame error) {
