@@ -143,8 +143,13 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
      * @param flushPolicy what a commit waits for before its orders are answered: PAGE_CACHE (the
      *                    write only), BATCH (one fsync per batch of orders that arrived together)
      *                    or RECORD (one fsync per order)
+     * @param orderIdBlock order ids reserved by one journal record, ahead of use: one reservation
+     *                    per block of orders, a restart skips at most two blocks of ids, and after a
+     *                    journal failure at least one block (less the failing batch) is left for the
+     *                    rejections that still need an id
      */
-    public record JournalFile(Path path, @NotNull @DefaultValue("BATCH") FlushPolicy flushPolicy) {
+    public record JournalFile(Path path, @NotNull @DefaultValue("BATCH") FlushPolicy flushPolicy,
+            @Min(1) @Max(1_000_000_000) @DefaultValue("1000") long orderIdBlock) {
 
         public JournalFile {
             if (path == null) {

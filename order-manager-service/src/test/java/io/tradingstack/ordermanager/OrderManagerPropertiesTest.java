@@ -42,6 +42,7 @@ class OrderManagerPropertiesTest {
             assertThat(properties.journal().path())
                 .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "journal", "orders.journal"));
             assertThat(properties.journal().flushPolicy()).isEqualTo(FlushPolicy.BATCH);
+            assertThat(properties.journal().orderIdBlock()).isEqualTo(1_000);
             PriceBookReaderProperties book = context.getBean(PriceBookReaderProperties.class);
             assertThat(book.path()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "trading-stack", "pricebook.dat"));
             assertThat(book.staleness()).isEqualTo(Duration.ofSeconds(1));
@@ -60,12 +61,14 @@ class OrderManagerPropertiesTest {
     }
 
     @Test
-    void shouldBindTheJournalsPathAndFlushPolicy() {
+    void shouldBindTheJournalsPathFlushPolicyAndOrderIdBlock() {
         runner.withPropertyValues("trading.order-manager.journal.path=/var/lib/trading/orders.journal",
-            "trading.order-manager.journal.flush-policy=record").run(context -> {
+            "trading.order-manager.journal.flush-policy=record", "trading.order-manager.journal.order-id-block=64")
+            .run(context -> {
                 OrderManagerProperties.JournalFile journal = context.getBean(OrderManagerProperties.class).journal();
                 assertThat(journal.path()).isEqualTo(Path.of("/var/lib/trading/orders.journal"));
                 assertThat(journal.flushPolicy()).isEqualTo(FlushPolicy.RECORD);
+                assertThat(journal.orderIdBlock()).isEqualTo(64);
             });
         runner.withPropertyValues("trading.order-manager.journal.flush-policy=SOMETIMES")
             .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("SOMETIMES"));
@@ -78,13 +81,15 @@ class OrderManagerPropertiesTest {
                 "trading.order-manager.server.read-timeout=0s", "trading.order-manager.validation.symbols=AAPL,AAPL",
                 "trading.order-manager.validation.max-quantity=0", "trading.order-manager.validation.collar=0.0000001",
                 "trading.order-manager.risk.max-position=0", "trading.order-manager.risk.max-gross-notional=0.000000001",
-                "trading.order-manager.risk.max-orders-per-second=0", "trading.order-manager.tokens.alpha=")
+                "trading.order-manager.risk.max-orders-per-second=0", "trading.order-manager.tokens.alpha=",
+                "trading.order-manager.journal.order-id-block=0")
             .run(context -> assertThat(context).hasFailed()
                 .getFailure()
                 .rootCause()
                 .hasMessageContainingAll("server.bindAddress", "server.orderPort", "server.maxConnections",
                     "server.readTimeout", "validation.symbolsValid", "validation.maxQuantity", "validation.collarPpm",
-                    "risk.maxPosition", "risk.maxGrossNotionalFixedPoint", "risk.maxOrdersPerSecond", "tokensValid"));
+                    "risk.maxPosition", "risk.maxGrossNotionalFixedPoint", "risk.maxOrdersPerSecond", "tokensValid",
+                    "journal.orderIdBlock"));
         runner.withPropertyValues("trading.pricebook.staleness=0s")
             .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("staleness"));
     }

@@ -52,7 +52,7 @@ public enum TradingMetric {
 
     // ---- order journal (order manager) ----
     JOURNAL_RECORDS("trading.journal.records", MetricKind.COUNTER,
-            "Order records committed to the order manager's journal since start (replayed ones excluded)."),
+            "Records committed to the order manager's journal since start: orders and order-id reservations, not replayed ones."),
     JOURNAL_COMMITS("trading.journal.commits", MetricKind.COUNTER,
             "Journal commits: batches of orders made durable as the flush policy says, each before any of them is answered."),
     JOURNAL_TORN_TAILS("trading.journal.torn.tails", MetricKind.COUNTER,
@@ -61,6 +61,8 @@ public enum TradingMetric {
             "1 once a journal write or fsync failed (the order manager refuses new orders until restarted), else 0."),
     JOURNAL_IN_DOUBT("trading.journal.in.doubt", MetricKind.COUNTER,
             "Order frames answered with error JOURNAL_UNAVAILABLE because their decision may or may not be in the journal."),
+    JOURNAL_ORDER_IDS_EXHAUSTED("trading.journal.order.ids.exhausted", MetricKind.COUNTER,
+            "Order frames left undecided (error JOURNAL_UNAVAILABLE) by a failed journal with no reserved order id left."),
 
     // ---- latency, every hop on its own ----
     HOP_EMIT_TO_BOOK("trading.hop.emit.to.book", MetricKind.TIMER,

@@ -10,7 +10,7 @@ import io.tradingstack.protocol.Order;
  *
  * @param order      the order as decoded; null when its values did not decode
  * @param execution  the execution to send; for an order {@link Outcome#IN_DOUBT in doubt}, the one
- *                   decided and never sent
+ *                   decided and never sent; for {@link Outcome#NO_ORDER_ID}, one never sent
  * @param rejection  why it was rejected, with context; null when filled or repeated
  * @param receivedTs when the frame arrived, epoch nanoseconds
  */
@@ -34,6 +34,15 @@ public record Decision(Outcome outcome, Order order, Execution execution, Reject
          * and is closed; the client resends the same {@code clientOrderId} after a restart and gets
          * what the journal holds. A repeat of its id before that gets the same.
          */
-        IN_DOUBT
+        IN_DOUBT,
+        /**
+         * Not decided: the journal failed, and every order id it holds reserved has been handed
+         * out, so no id is left that a restart could not hand out again (or the failed commit
+         * carried the reservation of this frame's id). The connection gets
+         * {@code error JOURNAL_UNAVAILABLE} and is closed; nothing was decided or stored, so the
+         * client may resend the same {@code clientOrderId} after a restart. The execution (order
+         * id 0) is never sent.
+         */
+        NO_ORDER_ID
     }
 }

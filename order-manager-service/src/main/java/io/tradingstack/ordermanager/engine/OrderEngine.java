@@ -37,8 +37,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code NOT_MARKETABLE}.</li>
  * </ol>
  * Every order from validation on gets the next order id and is appended to the store with its
- * execution; a fill updates the positions. The caller {@link #commit() commits} a batch of
- * decisions at once and answers them only then, each through {@link #afterCommit}.
+ * execution; a fill updates the positions. A refusal that is stored nowhere (a strategy mismatch,
+ * values that do not decode, a failed journal) gets the next order id too. The ids come from
+ * {@link OrderIds}, which reserves them in the journal ahead of use, so that none is handed out
+ * twice, across restarts and failures; once the journal has failed and its reservation is used
+ * up, such a frame is {@link Decision.Outcome#NO_ORDER_ID not decided}. The caller
+ * {@link #commit() commits} a batch of decisions at once and answers them only then, each
+ * through {@link #afterCommit}.
  */
 public final class OrderEngine {
 
@@ -53,10 +58,13 @@ public final class OrderEngine {
     private final MarkSource marks;
     /** Held by whoever decides: every method but the constructor runs under it. */
     private final ReentrantLock writer = new ReentrantLock();
-    private long lastOrderId;
+    private final OrderIds orderIds;
 
+    /**
+     * @param orderIdBlock order ids reserved in the journal by one reservation record, at least 1
+     */
     public OrderEngine(OrderStore store, PositionBook positions, OrderValidator validator, RiskCheck risk, BookPrices book,
-            EpochNanoClock clock) {
+            EpochNanoClock clock, long orderIdBlock) {
         this.store = store;
         this.positions = positions;
         this.validator = validator;
@@ -64,7 +72,7 @@ public final class OrderEngine {
         this.book = book;
         this.clock = clock;
         this.marks = this::mid;
-        this.lastOrderId = store.lastOrderId();
+        this.orderIds = new OrderIds(store, orderIdBlock);
     }
 
     /**
@@ -77,7 +85,7 @@ public final class OrderEngine {
         assert writer.isHeldByCurrentThread() : "decide without the engine's lock, on " + Thread.currentThread();
         if (loggedOnStrategyId != null && !loggedOnStrategyId.equals(order.strategyId())) {
             Rejection mismatch = new Rejection(RejectReason.STRATEGY_MISMATCH, "loggedOn=" + loggedOnStrategyId);
-            return refuse(order, order.clientOrderId(), reserveNextOrderId(), mismatch, receivedTs);
+            return refuseUnderNewId(order, order.clientOrderId(), mismatch, receivedTs);
         }
         OrderRecord doubtful = store.inDoubt(order.clientOrderId());
         if (doubtful != null) {
@@ -98,10 +106,11 @@ public final class OrderEngine {
         }
         if (store.unavailableReason() != null) {
             // The failure itself is logged once, and shown by the journal health; not on every order.
-            return refuse(order, order.clientOrderId(), reserveNextOrderId(),
+            return refuseUnderNewId(order, order.clientOrderId(),
                 new Rejection(RejectReason.JOURNAL_UNAVAILABLE, "journal=FAILED"), receivedTs);
         }
-        long orderId = ++lastOrderId;
+        long orderId = orderIds.next(); // the journal works, so a block can always be reserved
+        assert orderId != OrderIds.NONE : "no order id while the journal works";
         long now = clock.epochNanos();
         Rejection rejection = validator.validate(order, book, quote, now);
         long price = Prices.NONE;
@@ -135,14 +144,7 @@ public final class OrderEngine {
      */
     public Decision refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs) {
         assert writer.isHeldByCurrentThread() : "refuse without the engine's lock, on " + Thread.currentThread();
-        return refuse(null, clientOrderId, reserveNextOrderId(), rejection, receivedTs);
-    }
-
-    /** The next order id for a refusal, which is not stored: the store keeps the id reserved. */
-    private long reserveNextOrderId() {
-        long orderId = ++lastOrderId;
-        store.reserveOrderId(orderId);
-        return orderId;
+        return refuseUnderNewId(null, clientOrderId, rejection, receivedTs);
     }
 
     /**
@@ -151,25 +153,50 @@ public final class OrderEngine {
      */
     public boolean commit() {
         assert writer.isHeldByCurrentThread() : "commit without the engine's lock, on " + Thread.currentThread();
-        return store.commit();
+        boolean stored = store.commit();
+        orderIds.committed(stored);
+        return stored;
     }
 
     /**
      * The answer to a decision of a batch, once its commit is done: the decision itself, unless
      * the commit failed and its order is in doubt — then {@link Decision.Outcome#IN_DOUBT}, never
-     * the decision (it may not be stored). Under the engine's lock.
+     * the decision (it may not be stored) — or its order id is above the reservation the journal
+     * is known to hold (the failed commit carried the next one) — then
+     * {@link Decision.Outcome#NO_ORDER_ID}, never an id a restart could hand out again. Under the
+     * engine's lock.
      */
     public Decision afterCommit(Decision decision, boolean committed) {
-        if (committed || decision.order() == null) {
+        if (committed || decision.outcome() == Decision.Outcome.IN_DOUBT) {
             return decision;
         }
-        OrderRecord doubtful = store.inDoubt(decision.order().clientOrderId());
-        return doubtful == null ? decision : inDoubt(decision.order(), doubtful.execution(), decision.receivedTs());
+        if (decision.order() != null) {
+            OrderRecord doubtful = store.inDoubt(decision.order().clientOrderId());
+            if (doubtful != null) {
+                return inDoubt(decision.order(), doubtful.execution(), decision.receivedTs());
+            }
+        }
+        return orderIds.isDurable(decision.execution().orderId()) ? decision
+            : noOrderId(decision.order(), decision.execution().clientOrderId(), decision.receivedTs());
     }
 
     private static Decision inDoubt(Order order, Execution undurable, long receivedTs) {
         return new Decision(Decision.Outcome.IN_DOUBT, order, undurable,
             new Rejection(RejectReason.JOURNAL_UNAVAILABLE, "inDoubt=true"), receivedTs);
+    }
+
+    /** A refusal that stores nothing, under the next order id; none when the failed journal has none left. */
+    private Decision refuseUnderNewId(Order order, String clientOrderId, Rejection rejection, long receivedTs) {
+        long orderId = orderIds.next();
+        return orderId == OrderIds.NONE ? noOrderId(order, clientOrderId, receivedTs)
+            : refuse(order, clientOrderId, orderId, rejection, receivedTs);
+    }
+
+    /** Not decided: no id is left that the journal holds reserved. The execution is never sent. */
+    private Decision noOrderId(Order order, String clientOrderId, long receivedTs) {
+        Rejection unavailable = new Rejection(RejectReason.JOURNAL_UNAVAILABLE, "orderIds=EXHAUSTED");
+        Execution unsent = Execution.rejected(clientOrderId, OrderIds.NONE, unavailable.reason().name(), clock.epochNanos());
+        return new Decision(Decision.Outcome.NO_ORDER_ID, order, unsent, unavailable, receivedTs);
     }
 
     private Decision refuse(Order order, String clientOrderId, long orderId, Rejection rejection, long receivedTs) {

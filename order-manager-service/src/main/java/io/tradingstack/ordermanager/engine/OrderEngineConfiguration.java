@@ -48,7 +48,8 @@ class OrderEngineConfiguration {
         OrderValidator validator = new OrderValidator(validation.symbols(), validation.maxQuantity(), validation.collarPpm());
         RiskCheck riskCheck = new RiskCheck(
             new RiskLimits(risk.maxPosition(), risk.maxGrossNotionalFixedPoint(), risk.maxOrdersPerSecond()));
-        return new OrderEntry(new OrderEngine(store, positions, validator, riskCheck, book, clock));
+        return new OrderEntry(
+            new OrderEngine(store, positions, validator, riskCheck, book, clock, properties.journal().orderIdBlock()));
     }
 
     @Bean

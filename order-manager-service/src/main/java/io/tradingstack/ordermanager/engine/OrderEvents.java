@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A repeated order (same id, same content) is logged as such but neither counted nor timed
  * again: nothing was decided. An order in doubt is counted in {@code trading.journal.in.doubt}
- * only: nobody was told it filled or was rejected. Every series is registered at start, so each starts at 0.
+ * only: nobody was told it filled or was rejected; a frame left without an order id, in
+ * {@code trading.journal.order.ids.exhausted} only. Every series is registered at start, so each starts at 0.
  */
 public final class OrderEvents {
 
@@ -37,6 +38,7 @@ public final class OrderEvents {
 
     private final Counter filled;
     private final Counter inDoubt;
+    private final Counter noOrderId;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final Timer tickToTrade;
 
@@ -44,6 +46,9 @@ public final class OrderEvents {
         this.filled = counter(registry, "FILLED", NO_REASON);
         this.inDoubt = Counter.builder(TradingMetric.JOURNAL_IN_DOUBT.metricName())
             .description(TradingMetric.JOURNAL_IN_DOUBT.description())
+            .register(registry);
+        this.noOrderId = Counter.builder(TradingMetric.JOURNAL_ORDER_IDS_EXHAUSTED.metricName())
+            .description(TradingMetric.JOURNAL_ORDER_IDS_EXHAUSTED.description())
             .register(registry);
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, counter(registry, "REJECTED", reason.name()));
@@ -66,6 +71,8 @@ public final class OrderEvents {
         Execution execution = decision.execution();
         if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
             inDoubt.increment(); // neither filled nor rejected as far as anyone was told
+        } else if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
+            noOrderId.increment(); // not decided at all
         } else if (decision.outcome() != Decision.Outcome.REPEATED) {
             if (execution.isFilled()) {
                 filled.increment();
@@ -85,9 +92,13 @@ public final class OrderEvents {
 
     static String line(Decision decision, String connectionId) {
         Execution execution = decision.execution();
-        StringBuilder line = new StringBuilder(256)
-            .append("orderId=").append(execution.orderId())
-            .append(" clientOrderId=").append(execution.clientOrderId());
+        StringBuilder line = new StringBuilder(256).append("orderId=");
+        if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
+            line.append("none");
+        } else {
+            line.append(execution.orderId());
+        }
+        line.append(" clientOrderId=").append(execution.clientOrderId());
         Order order = decision.order();
         if (order != null) {
             line.append(" strategyId=").append(order.strategyId())
@@ -100,6 +111,10 @@ public final class OrderEvents {
             return line.append(" status=IN_DOUBT decided=").append(execution.status())
                 .append(" (the journal failed while storing it; answered with error ")
                 .append("JOURNAL_UNAVAILABLE, not with this decision) connection=").append(connectionId).toString();
+        }
+        if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
+            return line.append(" status=UNDECIDED (the journal failed and has no reserved order id left; answered")
+                .append(" with error JOURNAL_UNAVAILABLE) connection=").append(connectionId).toString();
         }
         line.append(" status=").append(execution.status());
         if (execution.isFilled()) {

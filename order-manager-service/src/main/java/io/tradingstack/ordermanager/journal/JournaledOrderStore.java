@@ -29,12 +29,17 @@ import org.slf4j.LoggerFactory;
  * the in-memory index that REST and repeated orders read. Opening replays the journal into the
  * index (and, through the caller, into the positions).
  *
+ * <p>Besides the orders, the journal holds the engine's order-id reservations ("every id up to N
+ * may be handed out"), committed with the batch they were appended to: opening continues the
+ * order ids above the highest reservation or order, so no id is handed out twice.
+ *
  * <p>When a commit fails the journal is failed for good, and this store with it: the orders of
  * the failing batch are in doubt (they may or may not be in the file), kept aside so that a
  * repeat of one is never answered from memory; everything committed before stays readable and
- * answerable; nothing new is appended until a restart replays whatever the file holds.
+ * answerable; nothing new is appended or reserved until a restart replays whatever the file holds.
  *
- * <p>Under the order engine's lock: append, commit, decided, inDoubt. Any thread: find, pages, count, health.
+ * <p>Under the order engine's lock: append, reserveOrderIds, commit, decided, inDoubt, lastOrderId. Any
+ * thread: find, pages, count, health.
  */
 public final class JournaledOrderStore implements OrderStore, AutoCloseable {
 
@@ -51,15 +56,24 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     /** Volatile: set once by the engine when the journal fails, read by health and REST threads. */
     private volatile String unavailableReason;
     private volatile int inDoubtCount;
-    /** The highest order id reserved by a refusal; under the engine's lock (after the replay). */
-    private long reservedOrderId;
+    /**
+     * Volatile, for health: the highest order id the file holds reserved or stored. Written at open
+     * and by the engine at each commit that worked.
+     */
+    private volatile long reservedOrderIds;
+    /** Volatile, for health: order-id reservation records in the file. */
+    private volatile long reservationRecords;
+    /** The highest order id reserved since the last commit, 0 when none; under the engine's lock. */
+    private long pendingReservedOrderIds;
     /** Reservations appended since the last commit; under the engine's lock. */
     private int pendingReservations;
 
-    private JournaledOrderStore(Journal journal, InMemoryOrderStore index, long reservedOrderId, MeterRegistry registry) {
+    private JournaledOrderStore(Journal journal, InMemoryOrderStore index, long reservedOrderIds, long reservationRecords,
+            MeterRegistry registry) {
         this.journal = journal;
         this.index = index;
-        this.reservedOrderId = reservedOrderId;
+        this.reservedOrderIds = reservedOrderIds;
+        this.reservationRecords = reservationRecords;
         this.commits = Timer.builder(TradingMetric.JOURNAL_WRITE.metricName())
             .description(TradingMetric.JOURNAL_WRITE.description())
             .register(registry);
@@ -77,10 +91,11 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         long started = System.nanoTime();
         InMemoryOrderStore index = new InMemoryOrderStore();
         OrderRecordCodec reader = new OrderRecordCodec();
-        long[] reserved = {0};
+        long[] reservations = {0, 0}; // the highest reserved id, the reservation records
         Journal journal = Journal.open(path, policy, channels, (offset, bytes, from, length) -> {
             if (OrderRecordCodec.isReservation(bytes, from, length)) {
-                reserved[0] = Math.max(reserved[0], OrderRecordCodec.reservedOrderId(bytes, from, length));
+                reservations[0] = Math.max(reservations[0], OrderRecordCodec.reservedUpTo(bytes, from, length));
+                reservations[1]++;
                 return;
             }
             OrderRecord record = reader.decode(bytes, from, length);
@@ -88,11 +103,13 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
             replayed.accept(record);
         });
         Recovery recovery = journal.recovery();
-        log.info("Journal {} opened: flushPolicy={}, {} orders replayed ({} bytes), {}, lastOrderId={}, in {} ms",
-            journal.path(), policy, recovery.records(), recovery.bytes(),
+        long reservedOrderIds = Math.max(index.lastOrderId(), reservations[0]);
+        log.info("Journal {} opened: flushPolicy={}, {} orders and {} order-id reservations replayed ({} bytes), {},"
+            + " order ids reserved up to {} (new ones continue above), in {} ms",
+            journal.path(), policy, index.count(), reservations[1], recovery.bytes(),
             recovery.tornTail() ? "torn last record truncated (" + recovery.tornTailBytes() + " bytes)" : "no torn tail",
-            Math.max(index.lastOrderId(), reserved[0]), Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return new JournaledOrderStore(journal, index, reserved[0], registry);
+            reservedOrderIds, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new JournaledOrderStore(journal, index, reservedOrderIds, reservations[1], registry);
     }
 
     @Override
@@ -108,18 +125,14 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         batch.put(record.clientOrderId(), record);
     }
 
-    /**
-     * Keeps an order id handed to a refusal in the journal (committed with the batch), so that a
-     * restart never hands it out again. Nothing is written once the journal has failed: an id
-     * given to a refusal then may be given again after the restart.
-     */
+    /** Appends a reservation record to the batch: durable, and covering those ids after a restart, once committed. */
     @Override
-    public void reserveOrderId(long orderId) {
+    public void reserveOrderIds(long upTo) {
         if (unavailableReason != null) {
-            return;
+            throw new IllegalStateException("the journal is unavailable: " + unavailableReason);
         }
-        journal.append(codec.buffer(), 0, codec.encodeReservation(orderId));
-        reservedOrderId = Math.max(reservedOrderId, orderId);
+        journal.append(codec.buffer(), 0, codec.encodeReservation(upTo));
+        pendingReservedOrderIds = Math.max(pendingReservedOrderIds, upTo);
         pendingReservations++;
     }
 
@@ -143,7 +156,11 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
             index.append(record);
         }
         batch.clear();
-        pendingReservations = 0;
+        if (pendingReservations > 0) {
+            reservedOrderIds = Math.max(reservedOrderIds, pendingReservedOrderIds);
+            reservationRecords += pendingReservations; // one writer, the engine's lock holder: no lost update
+            pendingReservations = 0;
+        }
         return true;
     }
 
@@ -151,7 +168,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         inDoubt.putAll(batch);
         inDoubtCount = inDoubt.size();
         batch.clear();
-        pendingReservations = 0;
+        pendingReservations = 0; // in doubt like the orders: only what was committed before counts
         unavailableReason = e.getMessage();
         log.error("Journal failed: the order manager refuses new orders (REJECTED JOURNAL_UNAVAILABLE) and reports DOWN"
             + " until it is restarted; orders of the failing batch in doubt (answered with error JOURNAL_UNAVAILABLE,"
@@ -191,7 +208,17 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
 
     @Override
     public long lastOrderId() {
-        return Math.max(index.lastOrderId(), reservedOrderId);
+        return Math.max(index.lastOrderId(), reservedOrderIds);
+    }
+
+    /** The highest order id the journal holds reserved (or stored): a restart continues above it. Any thread. */
+    public long reservedOrderIds() {
+        return reservedOrderIds;
+    }
+
+    /** Order-id reservation records in the journal, replayed and committed since. Any thread. */
+    public long reservationRecords() {
+        return reservationRecords;
     }
 
     /** Orders of the failed batch, answered with error JOURNAL_UNAVAILABLE; 0 while the journal works. */

@@ -21,16 +21,19 @@ import java.util.Arrays;
  *
  * Numbers big-endian. A version this build does not know is refused, not guessed at.
  *
- * <p>The other kind of record reserves an order id handed to a refusal that is not stored (a
- * strategy mismatch, an order whose values do not decode), so that a restart, which continues
- * after the highest id in the journal, never hands that id out again:
+ * <p>The other kind of record reserves order ids: every id up to {@code upTo} may be handed out,
+ * to an order or to a refusal that stores nothing (a strategy mismatch, values that do not decode,
+ * a journal that failed). The engine writes one ahead of each block of ids it hands out, so a
+ * restart, which continues above the highest id in the journal, never hands one out again:
  *
  * <pre>
  *  +-------------+----------+
- *  | RESERVATION | orderId  |
+ *  | RESERVATION | upTo     |
  *  | 1 byte (2)  | 8 bytes  |
  *  +-------------+----------+
  * </pre>
+ *
+ * Journals of earlier builds hold one such record per refused id, which reads the same way.
  *
  * <p>Not thread-safe: the engine encodes (under its lock), the start-up thread decodes, each with its own.
  */
@@ -60,10 +63,10 @@ final class OrderRecordCodec {
         return length;
     }
 
-    /** Encodes an order-id reservation into {@link #buffer()} from index 0; returns the length. */
-    int encodeReservation(long orderId) {
+    /** Encodes a reservation of the order ids up to {@code upTo} into {@link #buffer()} from index 0; returns the length. */
+    int encodeReservation(long upTo) {
         buffer[0] = RESERVATION;
-        putLong(buffer, 1, orderId);
+        putLong(buffer, 1, upTo);
         return RESERVATION_LENGTH;
     }
 
@@ -73,11 +76,11 @@ final class OrderRecordCodec {
     }
 
     /**
-     * The order id a reservation payload holds.
+     * The highest order id a reservation payload reserves.
      *
      * @throws IllegalArgumentException when it is no reservation
      */
-    static long reservedOrderId(byte[] bytes, int offset, int length) {
+    static long reservedUpTo(byte[] bytes, int offset, int length) {
         if (length != RESERVATION_LENGTH || bytes[offset] != RESERVATION) {
             throw new IllegalArgumentException("an order-id reservation is " + RESERVATION_LENGTH + " bytes starting with "
                 + RESERVATION + ", found " + length + " bytes starting with " + (length > 0 ? bytes[offset] : "nothing"));

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * and cut to 64 characters; "" when it was empty), and the connection stays open;</li>
  * <li>except an order in doubt (the journal failed while storing it): it gets
  * {@code error JOURNAL_UNAVAILABLE} and a close, never an execution it may not have stored; the
- * client resends it after a restart;</li>
+ * client resends it after a restart. So does a frame that finds the journal failed and no order id
+ * left that the journal holds reserved: an execution without an id of its own is not one;</li>
  * <li>a protocol violation (the frame or its JSON is no message of this protocol) or a frame a
  * client may not send gets an {@code error} naming the reason, a count in
  * {@code trading.frames.invalid} and a close of that connection only.</li>
@@ -120,7 +121,13 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
     /** Sends the execution, then logs and counts the order, whether the send worked or not. */
     private void answer(OrderSession session, Decision decision) {
         if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
-            answerInDoubt(session, decision);
+            closeUnanswered(session, decision, "the journal failed while storing this order, which may or may not be"
+                + " stored; resend the same clientOrderId once the order manager is back");
+            return;
+        }
+        if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
+            closeUnanswered(session, decision, "the journal failed and has no order id left to answer with; this order"
+                + " was not decided: resend the same clientOrderId once the order manager is back");
             return;
         }
         try {
@@ -134,15 +141,14 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
     }
 
     /**
-     * An order the journal may or may not hold: no execution (it would acknowledge what may not
-     * be stored), an {@code error} and a close, so the client's order stays open on its side and
-     * is resent. Logged and counted on the order log like every order frame.
+     * An order the journal may or may not hold, or one left without an order id: no execution (it
+     * would acknowledge what may not be stored, or carry an id a restart could hand out again), an
+     * {@code error} and a close, so the client's order stays open on its side and is resent. Logged
+     * and counted on the order log like every order frame.
      */
-    private void answerInDoubt(OrderSession session, Decision decision) {
+    private void closeUnanswered(OrderSession session, Decision decision, String detail) {
         try {
-            session.connection().closeWith(new ErrorFrame(SessionRefusal.JOURNAL_UNAVAILABLE.name(),
-                "the journal failed while storing this order, which may or may not be stored; resend the same"
-                    + " clientOrderId once the order manager is back"));
+            session.connection().closeWith(new ErrorFrame(SessionRefusal.JOURNAL_UNAVAILABLE.name(), detail));
         } finally {
             events.record(decision, session.id());
         }

@@ -15,8 +15,10 @@ enum SessionRefusal {
     UNAVAILABLE,
     /**
      * The journal failed while this order was being stored: it may or may not be, so it is not
-     * answered with its decision. The client resends the same {@code clientOrderId} once the order
-     * manager is back, and gets the journal's answer. Not counted as an invalid frame.
+     * answered with its decision. Or the journal has failed and every order id it holds reserved
+     * is handed out: the order was not decided. Either way the client resends the same
+     * {@code clientOrderId} once the order manager is back, and gets the journal's answer (or,
+     * for an order not decided, a decision then). Not counted as an invalid frame.
      */
     JOURNAL_UNAVAILABLE
 }

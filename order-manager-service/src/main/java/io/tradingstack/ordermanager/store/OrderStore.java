@@ -4,7 +4,8 @@ package io.tradingstack.ordermanager.store;
  * The orders decided, by {@code clientOrderId}: what makes a repeated order return its original
  * execution, and what the REST API lists. Refused frames that are no order of their own (a
  * duplicate id with other content, a strategy mismatch, values that do not decode, a journal
- * that is unavailable) are not stored.
+ * that is unavailable) are not stored; the order ids handed to them are covered by the
+ * reservations the engine makes ahead of use ({@link #reserveOrderIds}).
  *
  * <p>One writer, the order engine's thread, appends and commits; any thread reads, and sees
  * every committed append whole, in order (a page is a consistent prefix of the history). The
@@ -63,16 +64,18 @@ public interface OrderStore {
     long count();
 
     /**
-     * Keeps an order id that was handed to a refusal, which is not stored, so that
-     * {@link #lastOrderId()} covers it after a restart too. Engine thread only; committed with
-     * the batch.
+     * Reserves every order id up to {@code upTo}, so that {@link #lastOrderId()} covers them after
+     * a restart, whether or not an order stored them: the engine reserves ids ahead of handing them
+     * out. Engine thread only; made durable by the next {@link #commit()}, with the batch.
+     *
+     * @throws IllegalStateException when the store is unavailable (a bug: nothing can be reserved then)
      */
-    default void reserveOrderId(long orderId) {
+    default void reserveOrderIds(long upTo) {
     }
 
     /**
-     * The highest order id stored or reserved, 0 when none is: the engine continues after it.
-     * Engine thread only.
+     * The highest order id stored or reserved, 0 when none is: every id up to it may have been
+     * handed out, and the engine continues above it. Engine thread only.
      */
     long lastOrderId();
 }

@@ -13,6 +13,7 @@ import io.tradingstack.journal.JournalChannel;
 import io.tradingstack.journal.JournalCorruptedException;
 import io.tradingstack.ordermanager.store.OrderRecord;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,67 @@ class JournaledOrderStoreTest {
             assertThat(store.find("stored")).isNotNull();
             assertThat(store.commit()).isFalse();
             assertThatThrownBy(() -> store.append(filled("later", 4))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void shouldContinueAboveTheHighestCommittedReservationAfterARestart() throws IOException {
+        try (JournaledOrderStore store = open(JournalChannel.files(), new ArrayList<>())) {
+            store.reserveOrderIds(50);
+            store.append(filled("c-1", 1));
+            assertThat(store.reservedOrderIds()).as("not before the commit").isZero();
+            store.commit();
+            assertThat(store.reservedOrderIds()).isEqualTo(50);
+            store.reserveOrderIds(90); // never committed: never answered either
+        }
+
+        try (JournaledOrderStore store = open(JournalChannel.files(), new ArrayList<>())) {
+            assertThat(store.lastOrderId()).as("above the reservation, not just the order").isEqualTo(50);
+            assertThat(store.reservedOrderIds()).isEqualTo(50);
+            assertThat(store.reservationRecords()).isEqualTo(1);
+            assertThat(store.count()).as("a reservation is no order").isEqualTo(1);
+            assertThat(store.journal().records()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldContinueAboveTheReservationBeforeATornLastReservation() throws IOException {
+        Path path = directory.resolve("orders.journal");
+        long sizeBefore;
+        try (JournaledOrderStore store = open(JournalChannel.files(), new ArrayList<>())) {
+            store.reserveOrderIds(20);
+            store.append(filled("c-1", 1));
+            store.commit();
+            sizeBefore = Files.size(path);
+            store.reserveOrderIds(40);
+            store.commit();
+        }
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(sizeBefore + 6); // a crash cut the last reservation's write
+        }
+
+        try (JournaledOrderStore store = open(JournalChannel.files(), new ArrayList<>())) {
+            assertThat(store.journal().recovery().tornTail()).isTrue();
+            assertThat(store.lastOrderId()).isEqualTo(20);
+            assertThat(store.reservationRecords()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldLeaveTheReservationOfAFailedCommitOutAndReserveNothingAfterIt() throws IOException {
+        try (JournaledOrderStore store = open(FaultyJournalChannel.factory(faults), new ArrayList<>())) {
+            store.reserveOrderIds(10);
+            store.commit();
+            faults.failForces();
+            store.reserveOrderIds(30);
+            store.append(filled("doubt", 2));
+
+            assertThat(store.commit()).isFalse();
+
+            assertThat(store.reservedOrderIds()).as("only what a commit that worked holds").isEqualTo(10);
+            assertThat(store.reservationRecords()).isEqualTo(1);
+            assertThatThrownBy(() -> store.reserveOrderIds(50)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unavailable");
         }
     }
 

@@ -73,8 +73,8 @@ class OrderRecordCodecTest {
         byte[] bytes = java.util.Arrays.copyOf(codec.buffer(), length);
 
         assertThat(OrderRecordCodec.isReservation(bytes, 0, length)).isTrue();
-        assertThat(OrderRecordCodec.reservedOrderId(bytes, 0, length)).isEqualTo(1_234_567_890_123L);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OrderRecordCodec.reservedOrderId(bytes, 0, length - 1))
+        assertThat(OrderRecordCodec.reservedUpTo(bytes, 0, length)).isEqualTo(1_234_567_890_123L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OrderRecordCodec.reservedUpTo(bytes, 0, length - 1))
             .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.decode(bytes, 0, length))
             .as("a reservation is no order record").isInstanceOf(IllegalArgumentException.class);
