@@ -147,11 +147,9 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
      * and counted on the order log like every order frame.
      */
     private void closeUnanswered(OrderSession session, Decision decision, String detail) {
-        try {
-            session.connection().closeWith(new ErrorFrame(SessionRefusal.JOURNAL_UNAVAILABLE.name(), detail));
-        } finally {
-            events.record(decision, session.id());
-        }
+        // Counted before the close: whoever saw the connection close finds it counted.
+        events.record(decision, session.id());
+        session.connection().closeWith(new ErrorFrame(SessionRefusal.JOURNAL_UNAVAILABLE.name(), detail));
     }
 
     /** A client order id as sent, made printable ASCII ('?' for anything else) and cut to 64 characters. */
