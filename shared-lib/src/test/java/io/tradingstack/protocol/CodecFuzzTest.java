@@ -8,8 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Coverage-guided fuzzing of the decoder, differential against Jackson 3. In a normal test run
- * this replays the seed corpus next to this class (regression mode); to search for new
- * inputs run {@code JAZZER_FUZZ=1 ./mvnw -pl shared-lib test -Dtest=CodecFuzzTest}.
+ * this replays the seed corpus in {@code CodecFuzzTestInputs/decoderAgreesWithJackson} of the
+ * test resources (regression mode: jazzer-junit reads {@code <class>Inputs/<method>} and nothing
+ * else); to search for new inputs run {@code JAZZER_FUZZ=1 ./mvnw -pl shared-lib test -Dtest=CodecFuzzTest}.
  *
  * <p>Properties: no input escapes as an exception; the long-lived codec, whose parser has read
  * every earlier input, answers exactly as a fresh one; whatever is accepted, Jackson data
