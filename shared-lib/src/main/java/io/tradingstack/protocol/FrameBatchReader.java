@@ -144,13 +144,21 @@ public final class FrameBatchReader {
                 + " of the " + Framing.readLength(buffer, start) + " bytes the frame header declares");
     }
 
-    /** After a framing error: discard what arrives until the stream ends or the connection is closed. */
+    /**
+     * After a framing error: discard what arrives until the stream ends or the connection is
+     * closed. An EOFException is the end here too, as in {@link #fill()}, so that the call after
+     * a refused frame returns null whichever way the stream says it ended.
+     */
     private void drain() throws IOException {
         if (in instanceof FrameInput frameInput) {
             frameInput.awaitingFrame();
         }
-        while (in.read(buffer, 0, buffer.length) >= 0) {
-            // discarded: there is no frame boundary to resynchronise on
+        try {
+            while (in.read(buffer, 0, buffer.length) >= 0) {
+                // discarded: there is no frame boundary to resynchronise on
+            }
+        } catch (EOFException e) {
+            // the end of the stream
         }
     }
 }
