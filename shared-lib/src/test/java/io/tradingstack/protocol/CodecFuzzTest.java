@@ -20,7 +20,11 @@ class CodecFuzzTest {
 
     private static final JsonMapper JACKSON = JsonMapper.builder().build();
 
-    private final MessageCodec codec = new MessageCodec(4096);
+    /**
+     * Static: JUnit makes a new test instance for every input it replays, and the property needs
+     * a codec that has read the inputs before, in regression mode as when fuzzing.
+     */
+    private static final MessageCodec codec = new MessageCodec(4096);
 
     @FuzzTest(maxDuration = "60s")
     void decoderAgreesWithJackson(byte[] input) {
