@@ -12,8 +12,8 @@ import java.util.List;
  * socket buffer held, where a frame-at-a-time reader pays two reads per frame.
  *
  * <p>It blocks only when no complete frame is in hand. The buffer starts at 64 KiB and grows to
- * the largest frame seen, never beyond header + maximum: a header that declares more is refused
- * before anything is allocated for it. A refused header or an end of stream inside a frame ends
+ * the largest frame seen; it never grows beyond header + maximum: a header that declares more is
+ * refused before anything is allocated for it. A refused header or an end of stream inside a frame ends
  * the batch with its {@link DecodeError}; the position after it is unknown, so later calls
  * only drain the stream until it ends (the caller is closing the connection).
  *
@@ -25,14 +25,23 @@ public final class FrameBatchReader {
 
     private final MessageCodec codec;
     private final InputStream in;
-    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private byte[] buffer;
     private int start;
     private int end;
     private boolean broken;
 
     public FrameBatchReader(InputStream in, MessageCodec codec) {
+        this(in, codec, INITIAL_BUFFER);
+    }
+
+    /** With another first buffer: tests make it grow with frames of a few bytes. */
+    FrameBatchReader(InputStream in, MessageCodec codec, int initialBuffer) {
+        if (initialBuffer < Framing.HEADER_LENGTH) {
+            throw new IllegalArgumentException("initialBuffer=" + initialBuffer + ", min=" + Framing.HEADER_LENGTH);
+        }
         this.in = in;
         this.codec = codec;
+        this.buffer = new byte[initialBuffer];
     }
 
     /** The stream this reader reads. */
@@ -144,13 +153,21 @@ public final class FrameBatchReader {
                 + " of the " + Framing.readLength(buffer, start) + " bytes the frame header declares");
     }
 
-    /** After a framing error: discard what arrives until the stream ends or the connection is closed. */
+    /**
+     * After a framing error: discard what arrives until the stream ends or the connection is
+     * closed. An EOFException is the end here too, as in {@link #fill()}, so that the call after
+     * a refused frame returns null whichever way the stream says it ended.
+     */
     private void drain() throws IOException {
         if (in instanceof FrameInput frameInput) {
             frameInput.awaitingFrame();
         }
-        while (in.read(buffer, 0, buffer.length) >= 0) {
-            // discarded: there is no frame boundary to resynchronise on
+        try {
+            while (in.read(buffer, 0, buffer.length) >= 0) {
+                // discarded: there is no frame boundary to resynchronise on
+            }
+        } catch (EOFException e) {
+            // the end of the stream
         }
     }
 }

@@ -21,6 +21,11 @@ public final class FrameReader {
         this.frames = new FrameBatchReader(in, codec);
     }
 
+    /** With another first buffer, as {@link FrameBatchReader}'s: tests that make many readers keep them small. */
+    FrameReader(InputStream in, MessageCodec codec, int initialBuffer) {
+        this.frames = new FrameBatchReader(in, codec, initialBuffer);
+    }
+
     /**
      * The next message or decode error; null when the stream ended cleanly between frames.
      * An end of stream inside a frame is a {@link DecodeFailure#TRUNCATED_FRAME} error.

@@ -1,5 +1,6 @@
 package io.tradingstack.protocol;
 
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -71,10 +72,17 @@ final class PayloadParser {
         if (invalidUtf8 != null) {
             return fields.fail(DecodeFailure.INVALID_UTF8, invalidUtf8);
         }
-        // Jackson skips a byte order mark at the start of its stream only, which here is the
-        // first payload of a parser: refuse it on every payload alike (RFC 8259 §8.1).
-        if (length >= 3 && src[offset] == (byte) 0xEF && src[offset + 1] == (byte) 0xBB && src[offset + 2] == (byte) 0xBF) {
-            return fields.fail(DecodeFailure.MALFORMED_JSON, "a byte order mark before the JSON value");
+        // Jackson looks for a byte order mark at the start of its stream only, which here is the
+        // first payload of a parser: a fresh parser skips one, and refuses any other lead byte
+        // 0xEF with a text of its own. So a payload that starts with 0xEF (U+F000..U+FFFF, valid
+        // UTF-8 by now: three bytes) is refused here, alike on every payload (RFC 8259 §8.1).
+        if (length >= 3 && src[offset] == (byte) 0xEF) {
+            if (src[offset + 1] == (byte) 0xBB && src[offset + 2] == (byte) 0xBF) {
+                return fields.fail(DecodeFailure.MALFORMED_JSON, "a byte order mark before the JSON value");
+            }
+            int codePoint = 0xF000 | (src[offset + 1] & 0x3F) << 6 | (src[offset + 2] & 0x3F);
+            return fields.fail(DecodeFailure.MALFORMED_JSON,
+                    "U+" + Integer.toHexString(codePoint).toUpperCase(Locale.ROOT) + " where the JSON value starts");
         }
         boolean parsed;
         try {

@@ -8,8 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Coverage-guided fuzzing of the decoder, differential against Jackson 3. In a normal test run
- * this replays the seed corpus next to this class (regression mode); to search for new
- * inputs run {@code JAZZER_FUZZ=1 ./mvnw -pl shared-lib test -Dtest=CodecFuzzTest}.
+ * this replays the seed corpus in {@code CodecFuzzTestInputs/decoderAgreesWithJackson} of the
+ * test resources (regression mode: jazzer-junit reads {@code <class>Inputs/<method>} and nothing
+ * else); to search for new inputs run {@code JAZZER_FUZZ=1 ./mvnw -pl shared-lib test -Dtest=CodecFuzzTest}.
  *
  * <p>Properties: no input escapes as an exception; the long-lived codec, whose parser has read
  * every earlier input, answers exactly as a fresh one; whatever is accepted, Jackson data
@@ -19,7 +20,11 @@ class CodecFuzzTest {
 
     private static final JsonMapper JACKSON = JsonMapper.builder().build();
 
-    private final MessageCodec codec = new MessageCodec(4096);
+    /**
+     * Static: JUnit makes a new test instance for every input it replays, and the property needs
+     * a codec that has read the inputs before, in regression mode as when fuzzing.
+     */
+    private static final MessageCodec codec = new MessageCodec(4096);
 
     @FuzzTest(maxDuration = "60s")
     void decoderAgreesWithJackson(byte[] input) {

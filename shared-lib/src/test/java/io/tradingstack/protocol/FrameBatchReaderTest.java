@@ -2,13 +2,10 @@ package io.tradingstack.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.protocol.ArrivingStream.Mark;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +17,12 @@ class FrameBatchReaderTest {
     @Test
     void shouldHandOnEveryCompleteFrameOfOneReadAsOneBatch() throws Exception {
         List<Message> sent = ticks(1, 50);
-        ChunkedInput in = new ChunkedInput(frames(sent));
+        ArrivingStream in = ArrivingStream.of(frames(sent));
 
         DecodedFrames batch = new FrameBatchReader(in, codec).read();
 
         assertThat(list(batch)).containsExactlyElementsOf(sent);
-        assertThat(in.reads).as("one read brought all 50 frames").isEqualTo(1);
+        assertThat(in.reads()).as("one read brought all 50 frames").hasSize(1);
     }
 
     @Test
@@ -33,20 +30,20 @@ class FrameBatchReaderTest {
         List<Message> sent = ticks(1, 3);
         byte[] wire = frames(sent);
         int cut = wire.length - 7; // inside the third frame
-        ChunkedInput in = new ChunkedInput(Arrays.copyOfRange(wire, 0, cut), Arrays.copyOfRange(wire, cut, cut + 3),
+        ArrivingStream in = ArrivingStream.of(Arrays.copyOfRange(wire, 0, cut), Arrays.copyOfRange(wire, cut, cut + 3),
                 Arrays.copyOfRange(wire, cut + 3, wire.length));
         FrameBatchReader reader = new FrameBatchReader(in, codec);
 
         assertThat(list(reader.read())).containsExactlyElementsOf(sent.subList(0, 2));
         assertThat(list(reader.read())).containsExactly(sent.get(2));
         assertThat(reader.read()).as("a clean end of stream between frames").isNull();
-        assertThat(in.marks).containsExactly("awaiting", "inside", "inside", "awaiting");
+        assertThat(in.marks()).containsExactly(Mark.AWAITING, Mark.INSIDE, Mark.INSIDE, Mark.AWAITING);
     }
 
     @Test
     void shouldSplitAHeaderAcrossReads() throws Exception {
         byte[] wire = frames(ticks(7, 1));
-        ChunkedInput in = new ChunkedInput(Arrays.copyOfRange(wire, 0, 2), Arrays.copyOfRange(wire, 2, wire.length));
+        ArrivingStream in = ArrivingStream.of(Arrays.copyOfRange(wire, 0, 2), Arrays.copyOfRange(wire, 2, wire.length));
 
         assertThat(list(new FrameBatchReader(in, codec).read())).containsExactlyElementsOf(ticks(7, 1));
     }
@@ -62,7 +59,7 @@ class FrameBatchReaderTest {
             chunks.add(Arrays.copyOfRange(wire, from, Math.min(wire.length, from + 10_000)));
         }
 
-        DecodedFrames batch = new FrameBatchReader(new ChunkedInput(chunks.toArray(byte[][]::new)), large).read();
+        DecodedFrames batch = new FrameBatchReader(ArrivingStream.of(chunks.toArray(byte[][]::new)), large).read();
 
         assertThat(list(batch)).containsExactly(big);
     }
@@ -73,7 +70,7 @@ class FrameBatchReaderTest {
         wire.writeBytes(frames(ticks(1, 2)));
         wire.writeBytes(BadInputTest.header(0));
         wire.writeBytes(frames(ticks(3, 1)));
-        FrameBatchReader reader = new FrameBatchReader(new ChunkedInput(wire.toByteArray()), codec);
+        FrameBatchReader reader = new FrameBatchReader(ArrivingStream.of(wire.toByteArray()), codec);
 
         List<Decoded> batch = list(reader.read());
 
@@ -84,9 +81,25 @@ class FrameBatchReaderTest {
     }
 
     @Test
+    void shouldTakeAnEofExceptionWhileDrainingAsTheEndOfTheStream() throws Exception {
+        // The stream ends the way fill() already accepts: an EOFException instead of -1.
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.writeBytes(frames(ticks(1, 1)));
+        wire.writeBytes(BadInputTest.header(-1));
+        wire.writeBytes(frames(ticks(2, 1)));
+        FrameBatchReader reader = new FrameBatchReader(new ArrivingStream(List.of(wire.toByteArray()), true), codec);
+
+        List<Decoded> batch = list(reader.read());
+
+        assertThat(batch).hasSize(2);
+        assertThat(batch.get(1)).extracting(d -> ((DecodeError) d).reason()).isEqualTo(DecodeFailure.NEGATIVE_LENGTH);
+        assertThat(reader.read()).as("drained to the end, which is no failure of the stream").isNull();
+    }
+
+    @Test
     void shouldReportAStreamThatEndsInsideAFrameAsTruncated() throws Exception {
         byte[] wire = frames(ticks(1, 2));
-        FrameBatchReader reader = new FrameBatchReader(new ChunkedInput(Arrays.copyOf(wire, wire.length - 1)), codec);
+        FrameBatchReader reader = new FrameBatchReader(ArrivingStream.of(Arrays.copyOf(wire, wire.length - 1)), codec);
 
         List<Decoded> batch = new ArrayList<>(list(reader.read()));
         DecodedFrames rest = reader.read();
@@ -108,7 +121,7 @@ class FrameBatchReaderTest {
         wire.writeBytes(BadInputTest.frame("[1,2]"));
         wire.writeBytes(frames(ticks(1, 1)));
 
-        List<Decoded> batch = list(new FrameBatchReader(new ChunkedInput(wire.toByteArray()), codec).read());
+        List<Decoded> batch = list(new FrameBatchReader(ArrivingStream.of(wire.toByteArray()), codec).read());
 
         assertThat(batch).hasSize(2);
         assertThat(batch.get(0)).isInstanceOf(DecodeError.class);
@@ -135,50 +148,5 @@ class FrameBatchReaderTest {
         List<Decoded> list = new ArrayList<>();
         frames.forEach(list::add);
         return list;
-    }
-
-    /** A stream that returns each chunk from one read, as a socket returns what has arrived, and records FrameInput calls. */
-    static final class ChunkedInput extends InputStream implements FrameInput {
-
-        private final Deque<byte[]> chunks = new ArrayDeque<>();
-        private byte[] current = new byte[0];
-        private int position;
-        final List<String> marks = new ArrayList<>();
-        int reads;
-
-        ChunkedInput(byte[]... chunks) {
-            this.chunks.addAll(List.of(chunks));
-        }
-
-        @Override
-        public void awaitingFrame() {
-            marks.add("awaiting");
-        }
-
-        @Override
-        public void insideFrame() {
-            marks.add("inside");
-        }
-
-        @Override
-        public int read() {
-            throw new UnsupportedOperationException("the reader reads in bulk");
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) throws IOException {
-            reads++;
-            if (position == current.length) {
-                if (chunks.isEmpty()) {
-                    return -1;
-                }
-                current = chunks.poll();
-                position = 0;
-            }
-            int n = Math.min(length, current.length - position);
-            System.arraycopy(current, position, into, offset, n);
-            position += n;
-            return n;
-        }
     }
 }

@@ -62,6 +62,23 @@ class LongLivedCodecTest {
                 .isEqualTo(new MessageCodec().decode(BadInputTest.utf8(bad)));
     }
 
+    /**
+     * Jackson looks for a byte order mark at the start of its stream only: a payload that starts
+     * with 0xEF (U+F000..U+FFFF) was refused with one text by a fresh parser and another by a used
+     * one (found by CodecFuzzTest with {@code EF B3 B3 65}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\uFCF3e", "\uFEFF{}", "\uFFFD"})
+    void shouldRefuseAPayloadThatStartsWithByteEfAsAFreshParserDoes(String payload) {
+        assertThat(codec.decodeFrame(codec.toFrame(TICK))).isEqualTo(TICK);
+
+        Decoded used = codec.decode(BadInputTest.utf8(payload));
+
+        assertThat(used).isEqualTo(new MessageCodec().decode(BadInputTest.utf8(payload)));
+        assertThat(((DecodeError) used).reason()).isEqualTo(DecodeFailure.MALFORMED_JSON);
+        assertThat(codec.decodeFrame(codec.toFrame(TICK))).isEqualTo(TICK);
+    }
+
     @Test
     void shouldAnswerAValueFailureWithoutDisturbingTheNextFrame() {
         byte[] askBelowBid = BadInputTest.utf8(
