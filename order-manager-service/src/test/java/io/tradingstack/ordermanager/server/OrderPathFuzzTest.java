@@ -69,6 +69,9 @@ class OrderPathFuzzTest {
     /** Per order line the engine reads the clock a few times: 10 ms a reading lets the rate limit bite within an input. */
     static final long CLOCK_STEP_NANOS = 10_000_000L;
 
+    /** Small, so that an input of a few orders already reserves ids more than once. */
+    private static final long ORDER_ID_BLOCK = 8;
+
     /** The order log and the refusal warnings, one line per frame, would slow fuzzing to a crawl. */
     private static final List<String> QUIET_LOGGERS = List.of(OrderEvents.ORDER_LOGGER, "io.tradingstack");
 
@@ -114,7 +117,7 @@ class OrderPathFuzzTest {
         OrderEngine engine = new OrderEngine(new InMemoryOrderStore(), new PositionBook(),
             new OrderValidator(List.copyOf(LIMITS.symbols()), LIMITS.maxQuantity(), LIMITS.collarPpm()),
             new RiskCheck(new RiskLimits(LIMITS.maxPosition(), LIMITS.maxGrossNotional(), MAX_ORDERS_PER_SECOND)),
-            book.prices(), clock);
+            book.prices(), clock, ORDER_ID_BLOCK);
         OrderProtocol protocol = new OrderProtocol(new OrderEntry(engine), events, noTokens, clock);
         RecordedConnection connection = new RecordedConnection();
         OrderSession session = protocol.onOpen(FrameConnections.over(connection));
