@@ -85,7 +85,9 @@ class FeedPublishSubscribeTest {
         publisher.join();
 
         assertThat(receivers).hasSizeGreaterThan(3);
-        await().atMost(Duration.ofSeconds(120)).until(() -> receivers.stream().allMatch(r -> r.lastSeq == messages));
+        // A receiver that failed stops the wait: its failure, asserted below, says more than a timeout.
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> receivers.stream().allMatch(r -> r.lastSeq == messages || r.failure != null));
         for (Receiver receiver : receivers) {
             assertThat(receiver.failure).as("receiver %d (fromSeq %d, %s)", receiver.index, receiver.fromSeq,
                     receiver.outcome).isNull();
@@ -149,7 +151,15 @@ class FeedPublishSubscribeTest {
             this.fromSeq = fromSeq;
             when(connection.getConnectionId()).thenReturn("receiver-" + index);
             doAnswer(invocation -> {
-                receive(((Message<?>) invocation.getArgument(0)).getPayload());
+                try {
+                    receive(((Message<?>) invocation.getArgument(0)).getPayload());
+                } catch (RuntimeException | Error e) {
+                    // Thrown into the sender it would end that thread, and the test would only time out.
+                    if (failure == null) {
+                        failure = "receive failed: " + e;
+                    }
+                    throw e;
+                }
                 return null;
             }).when(connection).send(any());
         }
