@@ -7,7 +7,7 @@ import io.tradingstack.protocol.DecodeFailure;
  * Why an order was REJECTED: the {@code reason} of its execution and the {@code reason} tag of
  * {@code trading.orders}. The names are stable codes that clients and dashboards match on;
  * add, never rename. Grouped by the stage that decides them, in the order the stages run:
- * session, storage, validation, risk, execution (as exchange-core's CommandResultCode).
+ * session, storage, halt, validation, risk, execution (as exchange-core's CommandResultCode).
  */
 public enum RejectReason {
 
@@ -23,6 +23,14 @@ public enum RejectReason {
      * restarted. Not stored, so its {@code clientOrderId} stays free, and nothing happened.
      */
     JOURNAL_UNAVAILABLE(Stage.STORAGE),
+
+    // ---- halt: the operator's kill switch ----
+    /**
+     * Trading is halted (the kill switch, {@code POST /api/trading/halt}): no new order is decided
+     * until it is released. Journaled like any decided rejection; a repeat of an order decided
+     * before the halt still gets its original execution.
+     */
+    TRADING_HALTED(Stage.HALT),
 
     // ---- validation: the order on its own, and the book's price ----
     /** A number outside its allowed range, such as a limit price with more than 8 decimals (decoder). */
@@ -63,6 +71,8 @@ public enum RejectReason {
         SESSION,
         /** Whether the order can be journaled at all; checked before it is decided. */
         STORAGE,
+        /** Whether an operator has halted trading; checked before the order's own values. */
+        HALT,
         VALIDATION,
         RISK,
         EXECUTION

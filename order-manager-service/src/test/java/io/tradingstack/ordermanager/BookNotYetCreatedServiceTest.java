@@ -8,6 +8,7 @@ import io.tradingstack.protocol.ExecutionStatus;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
+import io.tradingstack.security.TestOperator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +100,7 @@ class BookNotYetCreatedServiceTest {
 
     private JsonNode health() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).header("Authorization", TestOperator.BASIC).build(),
             HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body());
     }

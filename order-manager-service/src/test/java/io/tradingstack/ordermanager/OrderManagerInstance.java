@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.journal.JournalChannel;
 import io.tradingstack.ordermanager.server.OrderServer;
+import io.tradingstack.security.TestOperator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,13 +70,40 @@ public final class OrderManagerInstance implements AutoCloseable {
         return context.getBean(MeterRegistry.class);
     }
 
-    /** GET on its HTTP port: the status and the body as JSON. */
+    /** GET on its HTTP port as the tests' operator (who sees health details): the status and the body as JSON. */
     public Response get(String path) throws IOException, InterruptedException {
+        return send(request(path).header("Authorization", TestOperator.BASIC).GET());
+    }
+
+    /** GET without credentials, as anyone on the host may. */
+    public Response getAnonymously(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    /**
+     * POST a JSON body.
+     *
+     * @param authorization the {@code Authorization} header, or null to send none
+     */
+    public Response post(String path, String json, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path) {
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-        HttpResponse<String> response = http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), json.readTree(response.body()));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new Response(response.statusCode(), body.isEmpty() ? json.missingNode() : json.readTree(body),
+            response.headers().firstValue("Content-Type").orElse(""));
     }
 
     public JsonNode getJson(String path) throws IOException, InterruptedException {
@@ -84,7 +112,7 @@ public final class OrderManagerInstance implements AutoCloseable {
         return response.body();
     }
 
-    public record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body, String contentType) {
     }
 
     /** Stops it as a SIGTERM would: the engine finishes its queue, the journal is closed. */

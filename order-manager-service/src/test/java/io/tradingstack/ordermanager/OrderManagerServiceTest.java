@@ -8,6 +8,7 @@ import io.tradingstack.ordermanager.server.OrderServer;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
+import io.tradingstack.security.TestOperator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -128,7 +129,7 @@ public abstract class OrderManagerServiceTest {
 
     protected HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("Authorization", TestOperator.BASIC).build(),
                 HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " failed", e);

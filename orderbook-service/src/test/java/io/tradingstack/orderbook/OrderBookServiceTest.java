@@ -17,6 +17,7 @@ import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.ReplayRequest;
 import io.tradingstack.protocol.Reset;
+import io.tradingstack.security.TestOperator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -277,7 +278,7 @@ class OrderBookServiceTest {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestOperator.BASIC).build(),
                 HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);

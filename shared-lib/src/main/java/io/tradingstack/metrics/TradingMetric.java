@@ -49,10 +49,15 @@ public enum TradingMetric {
             "Orders decided by the order manager, by status and rejection reason.", Tags.STATUS, Tags.REASON),
     POSITION("trading.position", MetricKind.GAUGE,
             "Net position per symbol (shares, signed).", Tags.SYMBOL),
+    TRADING_HALTED("trading.halted", MetricKind.GAUGE,
+            "1 while an operator has halted trading with the kill switch (new orders REJECTED TRADING_HALTED), else 0."),
+    HTTP_AUTH_FAILURES("trading.http.auth.failures", MetricKind.COUNTER,
+            "HTTP requests refused 401: credentials missing on a write, or wrong, by reason (missing, bad).", Tags.REASON),
 
     // ---- order journal (order manager) ----
     JOURNAL_RECORDS("trading.journal.records", MetricKind.COUNTER,
-            "Records committed to the order manager's journal since start: orders and order-id reservations, not replayed ones."),
+            "Records committed to the order manager's journal since start: orders, order-id reservations and kill-switch switches, not"
+                + " replayed ones."),
     JOURNAL_COMMITS("trading.journal.commits", MetricKind.COUNTER,
             "Journal commits: batches of orders made durable as the flush policy says, each before any of them is answered."),
     JOURNAL_TORN_TAILS("trading.journal.torn.tails", MetricKind.COUNTER,

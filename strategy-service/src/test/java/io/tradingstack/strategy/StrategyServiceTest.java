@@ -9,6 +9,7 @@ import io.tradingstack.protocol.Logon;
 import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Side;
+import io.tradingstack.security.TestOperator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -300,7 +301,7 @@ class StrategyServiceTest {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestOperator.BASIC).build(),
                 HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import io.tradingstack.gateway.FeedTestClient;
 import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.ReplayRequest;
+import io.tradingstack.security.TestOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -108,7 +109,7 @@ class ActuatorEndpointsTest {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("Authorization", TestOperator.BASIC)
                 .timeout(Duration.ofSeconds(10)).build();
     }
 }

@@ -5,6 +5,7 @@ import io.tradingstack.ordermanager.RejectReason;
 import io.tradingstack.ordermanager.Rejection;
 import io.tradingstack.ordermanager.book.BookPrices;
 import io.tradingstack.ordermanager.execution.ImmediateOrCancel;
+import io.tradingstack.ordermanager.halt.TradingState;
 import io.tradingstack.ordermanager.position.PositionBook;
 import io.tradingstack.ordermanager.risk.MarkSource;
 import io.tradingstack.ordermanager.risk.RiskCheck;
@@ -31,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * doubt}; one seen before answers with the original execution (same content) or
  * {@code DUPLICATE_CLIENT_ORDER_ID} (other content) — neither gets a new id nor is stored;</li>
  * <li>storage: once the journal has failed, {@code JOURNAL_UNAVAILABLE}, not stored;</li>
+ * <li>halt: while an operator has halted trading (the kill switch, {@link #switchTrading}),
+ * {@code TRADING_HALTED}, stored like any decided rejection;</li>
  * <li>validation ({@link OrderValidator}), which reads the book's quote;</li>
  * <li>risk ({@link RiskCheck}) at the price the order would fill at;</li>
  * <li>execution ({@link ImmediateOrCancel}): fill the whole quantity at the touch, or
@@ -59,6 +62,9 @@ public final class OrderEngine {
     /** Held by whoever decides: every method but the constructor runs under it. */
     private final ReentrantLock writer = new ReentrantLock();
     private final OrderIds orderIds;
+    /** The kill switch: under the lock; {@link #published} is its copy for every other thread. */
+    private TradingState trading;
+    private volatile TradingState published;
 
     /**
      * @param orderIdBlock order ids reserved in the journal by one reservation record, at least 1
@@ -73,6 +79,8 @@ public final class OrderEngine {
         this.clock = clock;
         this.marks = this::mid;
         this.orderIds = new OrderIds(store, orderIdBlock);
+        this.trading = store.openedTradingState();
+        this.published = trading;
     }
 
     /**
@@ -112,7 +120,8 @@ public final class OrderEngine {
         long orderId = orderIds.next(); // the journal works, so a block can always be reserved
         assert orderId != OrderIds.NONE : "no order id while the journal works";
         long now = clock.epochNanos();
-        Rejection rejection = validator.validate(order, book, quote, now);
+        Rejection rejection = trading.halted() ? new Rejection(RejectReason.TRADING_HALTED, trading.describe())
+            : validator.validate(order, book, quote, now);
         long price = Prices.NONE;
         if (rejection == null) {
             long touch = ImmediateOrCancel.touch(order.side(), quote.bid(), quote.ask());
@@ -134,6 +143,47 @@ public final class OrderEngine {
             positions.fill(order.strategyId(), order.symbol(), order.side(), order.quantity(), price);
         }
         return new Decision(Decision.Outcome.DECIDED, order, execution, rejection, receivedTs);
+    }
+
+    /** How a switch of the kill switch ended. */
+    public enum Switched {
+        /** Switched and journaled: a restart comes up in this state. */
+        JOURNALED,
+        /**
+         * The journal has failed (before or on this switch's commit): a halt holds in this process
+         * only (no order is decided anyway until a restart), a release changes nothing.
+         */
+        JOURNAL_UNAVAILABLE
+    }
+
+    /**
+     * Halts or releases trading: journals the switch and commits it, then every order decided
+     * after it sees the new state. Under the engine's lock, with nothing else appended since the
+     * last commit (the lock holder always commits its batch before it lets go).
+     */
+    public Switched switchTrading(TradingState next) {
+        assert writer.isHeldByCurrentThread() : "switch without the engine's lock, on " + Thread.currentThread();
+        if (store.unavailableReason() == null) {
+            store.appendTradingState(next);
+            if (commit()) {
+                publish(next);
+                return Switched.JOURNALED;
+            }
+        }
+        if (next.halted()) {
+            publish(next); // safe side: a halt nobody could journal still stops this process
+        }
+        return Switched.JOURNAL_UNAVAILABLE;
+    }
+
+    /** The kill switch's state now: any thread. */
+    public TradingState tradingState() {
+        return published;
+    }
+
+    private void publish(TradingState state) {
+        trading = state;
+        published = state;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tradingstack.ordermanager.engine;
 
 import io.tradingstack.ordermanager.Rejection;
+import io.tradingstack.ordermanager.halt.TradingState;
 import io.tradingstack.protocol.Order;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,25 @@ public final class OrderEntry implements DisposableBean {
     /** Answers an order frame whose values did not decode, in turn with the orders (the engine owns the order ids). */
     public Decision refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs) throws InterruptedException {
         return decide(new Ticket(null, null, receivedTs, clientOrderId, rejection));
+    }
+
+    /**
+     * Halts or releases trading, in turn with the orders: every order decided after this returns
+     * sees the new state. The orders queued meanwhile wait for the lock and are decided by their
+     * own threads, as always.
+     */
+    public OrderEngine.Switched switchTrading(TradingState next) throws InterruptedException {
+        engineLock.lockInterruptibly();
+        try {
+            return engine.switchTrading(next);
+        } finally {
+            engineLock.unlock();
+        }
+    }
+
+    /** The kill switch's state now. */
+    public TradingState tradingState() {
+        return engine.tradingState();
     }
 
     /** Orders waiting for the engine's lock now (not those being decided or committed). */

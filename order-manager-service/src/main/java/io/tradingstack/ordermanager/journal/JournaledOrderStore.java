@@ -8,6 +8,7 @@ import io.tradingstack.journal.JournalChannel;
 import io.tradingstack.journal.JournalFailedException;
 import io.tradingstack.journal.Recovery;
 import io.tradingstack.metrics.TradingMetric;
+import io.tradingstack.ordermanager.halt.TradingState;
 import io.tradingstack.ordermanager.store.InMemoryOrderStore;
 import io.tradingstack.ordermanager.store.OrderPage;
 import io.tradingstack.ordermanager.store.OrderRecord;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Besides the orders, the journal holds the engine's order-id reservations ("every id up to N
  * may be handed out"), committed with the batch they were appended to: opening continues the
  * order ids above the highest reservation or order, so no id is handed out twice.
+ *
+ * <p>It holds the kill switch's switches too (halted or released, by whom, when, why): opening
+ * gives the last one to the engine, so a halt survives a restart.
  *
  * <p>When a commit fails the journal is failed for good, and this store with it: the orders of
  * the failing batch are in doubt (they may or may not be in the file), kept aside so that a
@@ -67,10 +71,15 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     private long pendingReservedOrderIds;
     /** Reservations appended since the last commit; under the engine's lock. */
     private int pendingReservations;
+    /** The last kill-switch record the journal held when it was opened. */
+    private final TradingState openedTradingState;
+    /** Kill-switch records appended since the last commit; under the engine's lock. */
+    private int pendingSwitches;
 
     private JournaledOrderStore(Journal journal, InMemoryOrderStore index, long reservedOrderIds, long reservationRecords,
-            MeterRegistry registry) {
+            TradingState openedTradingState, MeterRegistry registry) {
         this.journal = journal;
+        this.openedTradingState = openedTradingState;
         this.index = index;
         this.reservedOrderIds = reservedOrderIds;
         this.reservationRecords = reservationRecords;
@@ -92,7 +101,12 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         InMemoryOrderStore index = new InMemoryOrderStore();
         OrderRecordCodec reader = new OrderRecordCodec();
         long[] reservations = {0, 0}; // the highest reserved id, the reservation records
+        TradingState[] trading = {TradingState.RUNNING};
         Journal journal = Journal.open(path, policy, channels, (offset, bytes, from, length) -> {
+            if (OrderRecordCodec.isTradingState(bytes, from, length)) {
+                trading[0] = OrderRecordCodec.tradingState(bytes, from, length);
+                return;
+            }
             if (OrderRecordCodec.isReservation(bytes, from, length)) {
                 reservations[0] = Math.max(reservations[0], OrderRecordCodec.reservedUpTo(bytes, from, length));
                 reservations[1]++;
@@ -105,11 +119,12 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         Recovery recovery = journal.recovery();
         long reservedOrderIds = Math.max(index.lastOrderId(), reservations[0]);
         log.info("Journal {} opened: flushPolicy={}, {} orders and {} order-id reservations replayed ({} bytes), {},"
-            + " order ids reserved up to {} (new ones continue above), in {} ms",
+            + " order ids reserved up to {} (new ones continue above), trading {}, in {} ms",
             journal.path(), policy, index.count(), reservations[1], recovery.bytes(),
             recovery.tornTail() ? "torn last record truncated (" + recovery.tornTailBytes() + " bytes)" : "no torn tail",
-            reservedOrderIds, Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return new JournaledOrderStore(journal, index, reservedOrderIds, reservations[1], registry);
+            reservedOrderIds, trading[0].halted() ? "HALTED (" + trading[0].describe() + ")" : "running",
+            Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new JournaledOrderStore(journal, index, reservedOrderIds, reservations[1], trading[0], registry);
     }
 
     @Override
@@ -136,12 +151,27 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         pendingReservations++;
     }
 
+    /** Appends a switch of the kill switch to the batch: the state a restart comes up in, once committed. */
+    @Override
+    public void appendTradingState(TradingState state) {
+        if (unavailableReason != null) {
+            throw new IllegalStateException("the journal is unavailable: " + unavailableReason);
+        }
+        journal.append(codec.buffer(), 0, codec.encodeTradingState(state));
+        pendingSwitches++;
+    }
+
+    @Override
+    public TradingState openedTradingState() {
+        return openedTradingState;
+    }
+
     @Override
     public boolean commit() {
         if (unavailableReason != null) {
             return false;
         }
-        if (batch.isEmpty() && pendingReservations == 0) {
+        if (batch.isEmpty() && pendingReservations == 0 && pendingSwitches == 0) {
             return true;
         }
         long start = System.nanoTime();
@@ -156,6 +186,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
             index.append(record);
         }
         batch.clear();
+        pendingSwitches = 0;
         if (pendingReservations > 0) {
             reservedOrderIds = Math.max(reservedOrderIds, pendingReservedOrderIds);
             reservationRecords += pendingReservations; // one writer, the engine's lock holder: no lost update
@@ -169,6 +200,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         inDoubtCount = inDoubt.size();
         batch.clear();
         pendingReservations = 0; // in doubt like the orders: only what was committed before counts
+        pendingSwitches = 0;
         unavailableReason = e.getMessage();
         log.error("Journal failed: the order manager refuses new orders (REJECTED JOURNAL_UNAVAILABLE) and reports DOWN"
             + " until it is restarted; orders of the failing batch in doubt (answered with error JOURNAL_UNAVAILABLE,"

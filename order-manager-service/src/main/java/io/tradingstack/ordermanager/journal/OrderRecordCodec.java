@@ -1,11 +1,17 @@
 package io.tradingstack.ordermanager.journal;
 
+import io.tradingstack.ordermanager.halt.TradingState;
 import io.tradingstack.ordermanager.store.OrderRecord;
 import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.MessageCodec;
 import io.tradingstack.protocol.Order;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An {@link OrderRecord} as a journal payload. The order and its execution are the wire
@@ -35,6 +41,17 @@ import java.util.Arrays;
  *
  * Journals of earlier builds hold one such record per refused id, which reads the same way.
  *
+ * <p>The third kind is a switch of the kill switch: trading halted or released, by whom, when and
+ * why, as a JSON object ({@code {"halted":true,"by":"ops","ts":...,"reason":"..."}}); the last one
+ * in the file is the state a restart comes up in:
+ *
+ * <pre>
+ *  +---------------+----------------------+
+ *  | TRADING_STATE | state JSON           |
+ *  | 1 byte (3)    | (the rest)           |
+ *  +---------------+----------------------+
+ * </pre>
+ *
  * <p>Not thread-safe: the engine encodes (under its lock), the start-up thread decodes, each with its own.
  */
 final class OrderRecordCodec {
@@ -42,7 +59,10 @@ final class OrderRecordCodec {
     static final byte VERSION = 1;
     /** The first byte of an order-id reservation record. */
     static final byte RESERVATION = 2;
+    /** The first byte of a kill-switch record. */
+    static final byte TRADING_STATE = 3;
     private static final int RESERVATION_LENGTH = 1 + Long.BYTES;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FIXED_LENGTH = 1 + Long.BYTES + Integer.BYTES;
 
     private final MessageCodec codec = new MessageCodec();
@@ -68,6 +88,48 @@ final class OrderRecordCodec {
         buffer[0] = RESERVATION;
         putLong(buffer, 1, upTo);
         return RESERVATION_LENGTH;
+    }
+
+    /** Encodes a switch of the kill switch into {@link #buffer()} from index 0; returns the length. */
+    int encodeTradingState(TradingState state) {
+        ObjectNode json = JSON.createObjectNode()
+            .put("halted", state.halted())
+            .put("by", state.by())
+            .put("ts", state.ts())
+            .put("reason", state.reason());
+        byte[] bytes = JSON.writeValueAsBytes(json);
+        ensureCapacity(1 + bytes.length);
+        buffer[0] = TRADING_STATE;
+        System.arraycopy(bytes, 0, buffer, 1, bytes.length);
+        return 1 + bytes.length;
+    }
+
+    /** Whether a payload is a switch of the kill switch. */
+    static boolean isTradingState(byte[] bytes, int offset, int length) {
+        return length > 0 && bytes[offset] == TRADING_STATE;
+    }
+
+    /**
+     * The state a kill-switch payload switched to.
+     *
+     * @throws IllegalArgumentException when it is no such record or its JSON lacks a field
+     */
+    static TradingState tradingState(byte[] bytes, int offset, int length) {
+        if (!isTradingState(bytes, offset, length)) {
+            throw new IllegalArgumentException("a kill-switch record starts with " + TRADING_STATE);
+        }
+        try {
+            JsonNode json = JSON.readTree(new String(bytes, offset + 1, length - 1, StandardCharsets.UTF_8));
+            for (String field : new String[] {"halted", "by", "ts", "reason"}) {
+                if (!json.hasNonNull(field)) {
+                    throw new IllegalArgumentException("a kill-switch record without " + field + ": " + json);
+                }
+            }
+            return new TradingState(json.get("halted").asBoolean(), json.get("by").asString(), json.get("ts").asLong(),
+                json.get("reason").asString());
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("a kill-switch record that is no JSON object: " + e.getOriginalMessage());
+        }
     }
 
     /** Whether a payload is an order-id reservation rather than an order record. */

@@ -1,5 +1,7 @@
 package io.tradingstack.ordermanager.store;
 
+import io.tradingstack.ordermanager.halt.TradingState;
+
 /**
  * The orders decided, by {@code clientOrderId}: what makes a repeated order return its original
  * execution, and what the REST API lists. Refused frames that are no order of their own (a
@@ -71,6 +73,21 @@ public interface OrderStore {
      * @throws IllegalStateException when the store is unavailable (a bug: nothing can be reserved then)
      */
     default void reserveOrderIds(long upTo) {
+    }
+
+    /**
+     * Records a switch of the kill switch (halted or released), made durable by the next
+     * {@link #commit()}, so that a restart comes up in that state ({@link #openedTradingState()}).
+     * Engine thread only. A store that keeps nothing across restarts keeps nothing here either.
+     *
+     * @throws IllegalStateException when the store is unavailable (a bug: the engine asks first)
+     */
+    default void appendTradingState(TradingState state) {
+    }
+
+    /** The kill switch's state the store held when it was opened: the last switch committed before. */
+    default TradingState openedTradingState() {
+        return TradingState.RUNNING;
     }
 
     /**
