@@ -105,7 +105,7 @@ public final class Feed {
                 Subscriber subscriber = subscribers.get(i);
                 if (!subscriber.offer(frame)) {
                     subscribers.remove(i);
-                    cutLocked(subscriber);
+                    cutLocked(subscriber, queueFull(subscriber));
                 }
             }
             tap.onPublished(message);
@@ -141,12 +141,8 @@ public final class Feed {
             lock.lock();
             try {
                 if (subscribers.remove(subscriber)) {
-                    updateSubscriberCount();
-                    metrics.slowConsumerCut();
-                    log.warn("feed={} connection={} cut off as a slow consumer: a write to it has blocked the publisher"
-                            + " for {} ms (publisher-write-timeout={} ms)", kind, subscriber.connectionId(),
-                            blocked / 1_000_000, timeoutNanos / 1_000_000);
-                    subscriber.cut();
+                    cutLocked(subscriber, "a write to it has blocked the publisher for " + blocked / 1_000_000
+                            + " ms (publisher-write-timeout=" + timeoutNanos / 1_000_000 + " ms)");
                 }
             } finally {
                 lock.unlock();
@@ -184,7 +180,7 @@ public final class Feed {
                 metrics.replayServed();
             }
             if (outcome.kind() == ReplayOutcome.Kind.CUT) {
-                cutLocked(subscriber);
+                cutLocked(subscriber, queueFull(subscriber));
             } else {
                 subscribers.add(subscriber);
                 updateSubscriberCount();
@@ -215,12 +211,16 @@ public final class Feed {
         return true;
     }
 
-    private void cutLocked(Subscriber subscriber) {
+    /** Under the lock, the subscriber already out of the live list: one count, one log line with {@code why}, the close. */
+    private void cutLocked(Subscriber subscriber, String why) {
         updateSubscriberCount();
         metrics.slowConsumerCut();
-        log.warn("feed={} connection={} cut off as a slow consumer: its outbound queue passed max-queued-bytes={} at seq={}",
-                kind, subscriber.connectionId(), subscriber.maxQueuedBytes(), nextSeq - 1);
+        log.warn("feed={} connection={} cut off as a slow consumer: {}", kind, subscriber.connectionId(), why);
         subscriber.cut();
+    }
+
+    private String queueFull(Subscriber subscriber) {
+        return "its outbound queue passed max-queued-bytes=" + subscriber.maxQueuedBytes() + " at seq=" + (nextSeq - 1);
     }
 
     private void updateSubscriberCount() {

@@ -113,6 +113,8 @@ final class Subscriber implements Runnable {
         } catch (MessagingException e) {
             log.debug("feed={} connection={} publisher's send failed after seq={}: {}", feed, connectionId(),
                     lastDataSeq, e.getMostSpecificCause().toString());
+        } catch (RuntimeException e) {
+            failed("publisher", e); // never into the publisher: the other subscribers and the simulation go on
         } finally {
             publisherWriteSince = 0;
             publisherBatch.clear();
@@ -208,7 +210,20 @@ final class Subscriber implements Runnable {
             // The write failed: the connection has closed itself and published its close event.
             log.debug("feed={} connection={} send failed after seq={}: {}", feed, connectionId(), lastDataSeq,
                     e.getMostSpecificCause().toString());
+        } catch (RuntimeException e) {
+            failed("sender", e);
         }
+    }
+
+    /**
+     * A write failed other than as a failed send (a bug): the frames it held are lost to this
+     * connection, so it is closed, and the subscriber reconnects and replays them, rather than
+     * being left open with no sender, hearing nothing until its heartbeat timeout.
+     */
+    private void failed(String writer, RuntimeException e) {
+        log.error("feed={} connection={} {} failed to write after seq={}; closing the connection so that the subscriber"
+                + " replays", feed, connectionId(), writer, lastDataSeq, e);
+        closeConnection();
     }
 
     /** Holder of the turn: one payload, one flush; a slow one marks the socket as backing up. */

@@ -86,6 +86,34 @@ class SubscriberWriterTest {
         assertThat(writers).containsExactly("test-publisher", "test-sender");
     }
 
+    @Test
+    void shouldCloseTheConnectionWhenTheSenderFailsOtherThanOnTheSocket() throws Exception {
+        assertConnectionClosedAfterAFailingWrite(false);
+    }
+
+    @Test
+    void shouldCloseTheConnectionAndSpareThePublisherWhenItsWriteFailsOtherThanOnTheSocket() throws Exception {
+        assertConnectionClosedAfterAFailingWrite(true);
+    }
+
+    private void assertConnectionClosedAfterAFailingWrite(boolean publisherWrites) throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        when(connection.getConnectionId()).thenReturn("test");
+        doAnswer(invocation -> {
+            throw new IllegalStateException("a bug in the write path");
+        }).when(connection).send(any());
+        doAnswer(invocation -> {
+            closed.countDown();
+            return null;
+        }).when(connection).close();
+        subscriber = startSubscriber(publisherWrites);
+
+        subscriber.offer(frame(1));
+        subscriber.sendOrWake(); // with publisher writes, the failure must not reach this thread
+
+        assertThat(closed.await(30, TimeUnit.SECONDS)).as("the connection closed, so the subscriber replays").isTrue();
+    }
+
     /** Records each writing thread; the first write waits for {@code releaseFirst} when given. */
     private CountDownLatch recordWrites(int count, CountDownLatch releaseFirst) {
         CountDownLatch written = new CountDownLatch(count);
