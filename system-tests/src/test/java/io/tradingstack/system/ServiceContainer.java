@@ -67,6 +67,7 @@ final class ServiceContainer implements ServiceHttp, AutoCloseable {
                 .withExposedPorts(ports.toArray(Integer[]::new))
                 .withEnv("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
                 .withEnv(environment)
+                .withEnv(SystemTestOperator.ENVIRONMENT_VARIABLE, SystemTestOperator.PASSWORD)
                 .withCreateContainerCmdModifier(command -> command.getHostConfig().withBinds(binds))
                 // The image's own HEALTHCHECK (docker/healthcheck): GET /actuator/health answers 200.
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofSeconds(150)));

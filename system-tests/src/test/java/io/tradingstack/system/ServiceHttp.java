@@ -25,11 +25,36 @@ interface ServiceHttp {
     /** Where {@code path} is reached now: {@code http://host:port/path}. */
     URI uri(String path);
 
-    /** GET; null when the service does not answer (not started, stopped, or paused). */
+    /**
+     * GET as the tests' operator (so health shows its details); null when the service does not
+     * answer (not started, stopped, or paused).
+     */
     default HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", SystemTestOperator.BASIC).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * POST a JSON body; null when the service does not answer.
+     *
+     * @param authorization the {@code Authorization} header, or null for none
+     */
+    default HttpResponse<String> post(String path, String json, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

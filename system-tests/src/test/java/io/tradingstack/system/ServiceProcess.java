@@ -109,10 +109,11 @@ final class ServiceProcess implements ServiceHttp, AutoCloseable {
         } else {
             Files.writeString(log, header, StandardOpenOption.APPEND);
         }
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put(SystemTestOperator.ENVIRONMENT_VARIABLE, SystemTestOperator.PASSWORD);
+        process = builder.start();
         return this;
     }
 

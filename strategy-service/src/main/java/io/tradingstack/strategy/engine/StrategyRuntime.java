@@ -18,6 +18,7 @@ import io.tradingstack.strategy.signal.Decision;
 import io.tradingstack.strategy.signal.OrderIntent;
 import io.tradingstack.strategy.signal.Strategy;
 import io.tradingstack.strategy.signal.StrategyContext;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +56,7 @@ final class StrategyRuntime implements StrategyContext {
     private final Counter errors;
     /** Exception classes already logged with a stack trace; later ones of a class go to debug. */
     private final Set<Class<?>> failuresLogged = new HashSet<>();
+    private final HaltBackoff halt = new HaltBackoff();
 
     private long sent;
     private long filled;
@@ -170,6 +172,9 @@ final class StrategyRuntime implements StrategyContext {
         if (pending[index]) {
             return "ORDER_PENDING";
         }
+        if (halt.holds(clock.epochNanos())) {
+            return HaltBackoff.TRADING_HALTED;
+        }
         SlotStatus status = priceStatus(intent.symbol());
         return status == SlotStatus.FRESH ? null : "PRICE_" + status;
     }
@@ -206,6 +211,11 @@ final class StrategyRuntime implements StrategyContext {
             pending[index] = false;
             inFlight--;
         }
+        if (execution != null && !HaltBackoff.TRADING_HALTED.equals(execution.reason()) && halt.isHalted()) {
+            halt.running();
+            log.info("Strategy {}: the order manager decides orders again (order {} {}); new orders go as the strategy"
+                + " asks", id, order.clientOrderId(), execution.status());
+        }
         if (outcome.isFilled()) {
             positions[index] += order.side().sign() * execution.filledQuantity();
             filled++;
@@ -213,14 +223,32 @@ final class StrategyRuntime implements StrategyContext {
         } else if (outcome.isRejected()) {
             rejected++;
             rejectedCounter.increment();
-            log.info("Strategy {}: order {} ({} {} {}) rejected: {}", id, order.clientOrderId(), order.side(),
-                order.quantity(), order.symbol(), execution.reason());
+            if (HaltBackoff.TRADING_HALTED.equals(execution.reason())) {
+                onHalted(order);
+            } else {
+                log.info("Strategy {}: order {} ({} {} {}) rejected: {}", id, order.clientOrderId(), order.side(),
+                    order.quantity(), order.symbol(), execution.reason());
+            }
         } else {
             expired++;
             expiredCounter.increment();
         }
         lastOrder = StrategyView.OrderView.of(outcome);
         publish();
+    }
+
+    /** The order manager's operator halted trading: hold new orders, and say so once per halt. */
+    private void onHalted(Order order) {
+        boolean first = !halt.isHalted();
+        Duration wait = halt.halted(clock.epochNanos());
+        if (first) {
+            log.warn("Strategy {}: order {} REJECTED TRADING_HALTED: the order manager's operator halted trading; new"
+                + " orders are held, one tried after {} ms and the wait doubling up to {} s while the halt lasts", id,
+                order.clientOrderId(), wait.toMillis(), HaltBackoff.LONGEST_WAIT.toSeconds());
+        } else {
+            log.debug("Strategy {}: order {} REJECTED TRADING_HALTED again; next one after {} ms", id,
+                order.clientOrderId(), wait.toMillis());
+        }
     }
 
     /**

@@ -211,6 +211,43 @@ class StrategyEngineTest {
     }
 
     @Test
+    void shouldHoldNewOrdersWhileTheOrderManagerIsHaltedTryingOneAfterAWaitThatDoubles() {
+        StrategyEngine engine = engine(new AlwaysBuy("buyer-1", List.of("AAPL")));
+        freshPrice(engine, "AAPL");
+
+        engine.onNews(news("AAPL", 80));
+        engine.onOutcome(rejected(sent.get(0), "TRADING_HALTED"));
+        engine.onNews(news("AAPL", 80));
+        assertThat(sent).as("held: the halt was just answered").hasSize(1);
+        assertThat(engine.view("buyer-1").lastSignal().signal()).startsWith("SKIPPED (TRADING_HALTED)");
+
+        now.addAndGet(HaltBackoff.FIRST_WAIT.toNanos() - MILLI);
+        freshPrice(engine, "AAPL");
+        engine.onNews(news("AAPL", 80));
+        assertThat(sent).as("still within the first wait").hasSize(1);
+
+        now.addAndGet(2 * MILLI);
+        freshPrice(engine, "AAPL");
+        engine.onNews(news("AAPL", 80));
+        assertThat(sent).as("one order tried after the first wait").hasSize(2);
+        engine.onOutcome(rejected(sent.get(1), "TRADING_HALTED"));
+
+        now.addAndGet(HaltBackoff.FIRST_WAIT.toNanos() + MILLI);
+        freshPrice(engine, "AAPL");
+        engine.onNews(news("AAPL", 80));
+        assertThat(sent).as("the second wait is twice the first").hasSize(2);
+        now.addAndGet(HaltBackoff.FIRST_WAIT.toNanos());
+        freshPrice(engine, "AAPL");
+        engine.onNews(news("AAPL", 80));
+        assertThat(sent).hasSize(3);
+
+        engine.onOutcome(filled(sent.get(2), "190.02"));
+        engine.onNews(news("AAPL", 80));
+        assertThat(sent).as("released: orders go as the strategy asks").hasSize(4);
+        assertThat(engine.view("buyer-1").orders().rejected()).isEqualTo(2);
+    }
+
+    @Test
     void shouldKeepRunningTheOthersWhenAStrategyThrows() {
         StrategyEngine engine = engine(new Throwing("broken-1"), reference("momentum-1", 100, 50));
         trend(engine, "AAPL", +1);
@@ -250,6 +287,12 @@ class StrategyEngineTest {
             writer.update(writer.slotOf(symbol), bid, bid + Prices.parse("0.02"), ++seq, now.get());
             engine.sample();
         }
+    }
+
+    /** A price written now, so that the slot is FRESH. */
+    private void freshPrice(StrategyEngine engine, String symbol) {
+        writer.update(writer.slotOf(symbol), Prices.parse("190"), Prices.parse("190.02"), ++seq, now.get());
+        engine.sample();
     }
 
     private NewsTick news(String symbol, int sentiment) {
