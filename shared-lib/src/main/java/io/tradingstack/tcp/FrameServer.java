@@ -133,6 +133,7 @@ public final class FrameServer<C> {
         FrameConnection connection = new FrameConnection((TcpConnection) event.getSource(), name(), invalidFrames);
         if (openConnections.incrementAndGet() > settings.maxConnections()) {
             openConnections.decrementAndGet();
+            invalidFrames.count(ServerRefusal.TOO_MANY_CONNECTIONS.name());
             log.warn("server=" + name() + " connection=" + connection.id() + " refused: max-connections="
                     + settings.maxConnections() + " reached");
             connection.closeWith(new ErrorFrame(ServerRefusal.TOO_MANY_CONNECTIONS.name(),

@@ -6,7 +6,7 @@ package io.tradingstack.tcp;
  * frame and the {@code reason} tag of {@code trading.frames.invalid}.
  */
 public enum ServerRefusal {
-    /** The server already holds its maximum number of connections; answered, not counted as an invalid frame. */
+    /** The server already holds its maximum number of connections: answered, closed and counted (no frame was read). */
     TOO_MANY_CONNECTIONS,
     /** A frame was started and not finished within the read timeout; counted, closed without an {@code error} frame. */
     READ_TIMEOUT

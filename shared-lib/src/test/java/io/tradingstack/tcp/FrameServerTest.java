@@ -63,6 +63,7 @@ class FrameServerTest {
             }
             assertThat(handler.opened).as("the refused connection never reaches the protocol").isEmpty();
             assertThat(server.openConnections()).isEqualTo(2);
+            assertThat(invalidFrames("TOO_MANY_CONNECTIONS")).as("the refusal counted").isEqualTo(1);
             assertThat(replay(first, 7)).isEqualTo(7);
             assertThat(replay(second, 8)).isEqualTo(8);
         }

@@ -53,7 +53,8 @@ class FeedServerConfiguration {
     @Bean
     InvalidFrames feedInvalidFrames(MeterRegistry registry) {
         return new InvalidFrames(registry, "gateway", List.of(FeedRefusal.NO_REPLAY.name(),
-                FeedRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name()));
+                FeedRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name(),
+                ServerRefusal.TOO_MANY_CONNECTIONS.name()));
     }
 
     @Bean

@@ -33,7 +33,8 @@ class OrderServerConfiguration {
     @Bean
     InvalidFrames invalidFrames(MeterRegistry registry) {
         return new InvalidFrames(registry, "order-manager", List.of(SessionRefusal.AUTH_FAILED.name(),
-            SessionRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name()));
+            SessionRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name(),
+                ServerRefusal.TOO_MANY_CONNECTIONS.name()));
     }
 
     @Bean(CONNECTION_FACTORY)
