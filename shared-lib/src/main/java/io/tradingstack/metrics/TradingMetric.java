@@ -47,6 +47,10 @@ public enum TradingMetric {
     // ---- orders ----
     ORDERS("trading.orders", MetricKind.COUNTER,
             "Orders decided by the order manager, by status and rejection reason.", Tags.STATUS, Tags.REASON),
+    ORDER_CANCELS("trading.orders.cancels", MetricKind.COUNTER,
+            "Cancels the order manager answered, by status: fenced (order undecided, now REJECTED CANCELLED for good),"
+            + " decided (the order's own execution), refused (wrong strategy or id), unanswered (journal failed).",
+            Tags.STATUS),
     POSITION("trading.position", MetricKind.GAUGE,
             "Net position per symbol (shares, signed).", Tags.SYMBOL),
 
