@@ -128,7 +128,7 @@ public final class OrderEvents {
     static String line(Decision decision, String connectionId) {
         Execution execution = decision.execution();
         StringBuilder line = new StringBuilder(256).append("orderId=");
-        if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
+        if (decision.outcome() == Decision.Outcome.NO_ORDER_ID || decision.outcome() == Decision.Outcome.UNFENCED) {
             line.append("none");
         } else {
             line.append(execution.orderId());
