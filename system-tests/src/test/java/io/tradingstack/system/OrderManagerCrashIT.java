@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in the order manager's REST API with the same orderId, status, quantity and price, and the
  * order manager has no order the strategy does not know of;</li>
  * <li>no clientOrderId appears twice in the order manager, nor twice answered in the drop copy;</li>
+ * <li>every order that expired after it was sent is settled: its cancel's answer follows in the
+ * drop copy, so the strategy knows of every order the order manager decided;</li>
  * <li>the order manager's positions equal the sum of its journaled fills, and the strategy's.</li>
  * </ul>
  * {@code -Dcrash.runs=N} runs more seeds locally (CI runs 5); {@code -Dcrash.seed=S} changes them.
@@ -223,17 +225,23 @@ class OrderManagerCrashIT {
         assertThat(lines.get(0)).startsWith("clientOrderId,");
         Map<String, DropCopyLine> answered = new HashMap<>();
         Map<String, Integer> outcomes = new HashMap<>();
+        java.util.Set<String> unsettled = new java.util.HashSet<>();
         for (String text : lines.subList(1, lines.size())) {
             DropCopyLine line = DropCopyLine.parse(text);
             int seen = outcomes.merge(line.clientOrderId(), 1, Integer::sum);
             if ("EXPIRED".equals(line.status())) {
                 assertThat(seen).as("an expiry is the first outcome of its order: " + text).isEqualTo(1);
+                if (line.attempts() > 0) {
+                    unsettled.add(line.clientOrderId()); // sent: its cancel's answer must follow
+                }
                 continue;
             }
+            unsettled.remove(line.clientOrderId());
             assertThat(seen == 1 || line.reconciled()).as("a second answer only as its cancel's answer: " + text).isTrue();
             assertThat(answered.put(line.clientOrderId(), line)).as("answered twice: " + text).isNull();
         }
         assertThat(outcomes).as("one outcome per order sent").hasSize(ORDERS);
+        assertThat(unsettled).as("expired orders that were sent and never settled by their cancel").isEmpty();
         return answered;
     }
 
@@ -249,14 +257,15 @@ class OrderManagerCrashIT {
 
     /** One line of the strategy's drop copy (its header names the columns). */
     private record DropCopyLine(String clientOrderId, String status, long orderId, long filledQuantity,
-            java.math.BigDecimal price, boolean reconciled) {
+            java.math.BigDecimal price, int attempts, boolean reconciled) {
 
         static DropCopyLine parse(String line) {
             String[] f = line.split(",", -1);
             assertThat(f).as(line).hasSize(12);
             boolean executed = !"EXPIRED".equals(f[5]);
             return new DropCopyLine(f[0], f[5], executed ? Long.parseLong(f[6]) : 0, executed ? Long.parseLong(f[7]) : 0,
-                    f[8].isEmpty() ? null : new java.math.BigDecimal(f[8]), Boolean.parseBoolean(f[11]));
+                    f[8].isEmpty() ? null : new java.math.BigDecimal(f[8]), Integer.parseInt(f[10]),
+                    Boolean.parseBoolean(f[11]));
         }
     }
 }
