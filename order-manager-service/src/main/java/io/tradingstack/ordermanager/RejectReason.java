@@ -16,6 +16,11 @@ public enum RejectReason {
     STRATEGY_MISMATCH(Stage.SESSION),
     /** The {@code clientOrderId} was used before by an order with other content; the original stands. */
     DUPLICATE_CLIENT_ORDER_ID(Stage.SESSION),
+    /**
+     * A {@code cancel} reached the order manager before the order: stored, it answers the cancel
+     * and every later copy of the order, which is never filled.
+     */
+    CANCELLED(Stage.SESSION),
 
     // ---- storage: the journal that must hold an order before it is answered ----
     /**
@@ -89,7 +94,7 @@ public enum RejectReason {
     }
 
     /**
-     * The rejection of an {@code order} frame that decoded to a value failure (a
+     * The rejection of an {@code order} or {@code cancel} frame that decoded to a value failure (a
      * well-formed order whose values break a rule). A quantity out of range is named by the
      * quantity rule, whichever stage caught it.
      *

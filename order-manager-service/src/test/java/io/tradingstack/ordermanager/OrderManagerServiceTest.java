@@ -39,13 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Symbols: AAPL, MSFT, GOOGL for general use; NOPX registered without a price; UNREG
  * configured but never registered in the book; OLDX stale; one symbol per test class that needs
- * its own position (FILL, DUPE, POSN, NOTL, RATE, PNL, TICK).
+ * its own position (FILL, DUPE, POSN, NOTL, RATE, PNL, TICK, CNCL).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "server.port=0",
     "trading.order-manager.server.order-port=0",
     "trading.order-manager.server.read-timeout=500ms",
-    "trading.order-manager.validation.symbols=AAPL,MSFT,GOOGL,NOPX,UNREG,OLDX,FILL,DUPE,POSN,NOTL,RATE,PNL,TICK",
+    "trading.order-manager.validation.symbols=AAPL,MSFT,GOOGL,NOPX,UNREG,OLDX,FILL,DUPE,POSN,NOTL,RATE,PNL,TICK,CNCL",
     "trading.order-manager.validation.max-quantity=1000",
     "trading.order-manager.validation.collar=0.05",
     "trading.order-manager.risk.max-position=500",

@@ -1,5 +1,6 @@
 package io.tradingstack.ordermanager;
 
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Order;
@@ -21,6 +22,12 @@ public final class OrderTestClient extends WireTestClient {
     /** Sends an order and reads its execution, which must be the next frame. */
     public Execution order(Order order) throws IOException {
         send(order);
+        return readExecution();
+    }
+
+    /** Sends a cancel and reads its execution, which must be the next frame. */
+    public Execution cancel(Cancel cancel) throws IOException {
+        send(cancel);
         return readExecution();
     }
 

@@ -47,6 +47,10 @@ public enum TradingMetric {
     // ---- orders ----
     ORDERS("trading.orders", MetricKind.COUNTER,
             "Orders decided by the order manager, by status and rejection reason.", Tags.STATUS, Tags.REASON),
+    ORDER_CANCELS("trading.orders.cancels", MetricKind.COUNTER,
+            "Cancels the order manager answered, by status: fenced (order undecided, now REJECTED CANCELLED for good),"
+            + " decided (the order's own execution), refused (wrong strategy or id), unanswered (journal failed).",
+            Tags.STATUS),
     POSITION("trading.position", MetricKind.GAUGE,
             "Net position per symbol (shares, signed).", Tags.SYMBOL),
     TRADING_HALTED("trading.halted", MetricKind.GAUGE,
@@ -102,11 +106,11 @@ public enum TradingMetric {
             "Net position a strategy holds per symbol, from its fills only (shares, signed).", Tags.STRATEGY, Tags.SYMBOL),
     STRATEGY_ERRORS("trading.strategy.errors", MetricKind.COUNTER,
             "Exceptions a strategy threw (that tick is skipped) and news ticks a full engine inbox dropped.", Tags.STRATEGY),
-    STRATEGY_ORDERS_RECONCILED("trading.strategy.orders.reconciled", MetricKind.COUNTER,
-            "Expired orders looked up in the order manager: found (their execution applied late) or not_found (given up).",
+    STRATEGY_ORDERS_SETTLED("trading.strategy.orders.settled", MetricKind.COUNTER,
+            "Expired orders settled by a cancel the order manager answered: filled (the fill applies late) or not_filled.",
             Tags.STATUS),
     STRATEGY_ORDERS_IN_DOUBT("trading.strategy.orders.in.doubt", MetricKind.GAUGE,
-            "Orders expired unanswered and not yet found in the order manager or given up.");
+            "Orders expired unanswered whose cancel the order manager has not answered yet.");
 
     private final String metricName;
     private final MetricKind kind;

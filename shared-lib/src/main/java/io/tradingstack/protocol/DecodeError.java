@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param type          the message type when it was known, else null
  * @param field         the wire name of the offending field, or "" when the frame as a whole is at fault
  * @param detail        human-readable context, such as {@code "sentiment=101, allowed 0..100"}
- * @param clientOrderId the order's {@code clientOrderId} when the frame was an {@code order}
- *                      whose id could be read, so that a value failure can be answered with a
+ * @param clientOrderId the order's {@code clientOrderId} when the frame was an {@code order} or a
+ *                      {@code cancel} whose id could be read, so that a value failure can be answered with a
  *                      REJECTED execution; "" otherwise
  */
 public record DecodeError(DecodeFailure reason, MessageType type, String field, String detail, String clientOrderId)

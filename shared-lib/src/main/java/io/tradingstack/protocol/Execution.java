@@ -1,7 +1,8 @@
 package io.tradingstack.protocol;
 
 /**
- * {@code execution}: order manager → strategy, exactly one per {@code order} frame.
+ * {@code execution}: order manager → strategy, exactly one per {@code order} frame and one per
+ * {@code cancel} frame.
  *
  * @param orderId        assigned by the order manager to every decoded order, rejected ones too
  * @param filledQuantity the whole quantity when FILLED, 0 when REJECTED

@@ -5,7 +5,7 @@ package io.tradingstack.protocol;
  * nulls, so an optional field that is absent is given by a sentinel documented on the record.
  */
 public sealed interface Message extends Decoded
-        permits PriceTick, NewsTick, Heartbeat, ReplayRequest, Reset, Logon, Order, Execution, ErrorFrame {
+        permits PriceTick, NewsTick, Heartbeat, ReplayRequest, Reset, Logon, Order, Execution, Cancel, ErrorFrame {
 
     /** The value of this message's {@code type} field. */
     MessageType type();

@@ -72,6 +72,7 @@ public final class MessageDecoder {
                 case LOGON -> logon();
                 case ORDER -> order();
                 case EXECUTION -> execution();
+                case CANCEL -> cancel();
                 case ERROR -> error();
             };
         } catch (Abort abort) {
@@ -179,6 +180,16 @@ public final class MessageDecoder {
         long limitPrice = json.has(Field.LIMIT_PRICE) ? price(Field.LIMIT_PRICE) : Prices.NONE;
         long originTs = json.has(Field.ORIGIN_TS) ? integer(Field.ORIGIN_TS, 0, Long.MAX_VALUE) : 0L;
         return new Order(id, strategyId, symbol, side, quantity, limitPrice, originTs);
+    }
+
+    private Cancel cancel() {
+        checkString(Field.CLIENT_ORDER_ID, true);
+        checkString(Field.STRATEGY_ID, true);
+        // The id first, as for an order: a value failure is answered with a REJECTED execution that carries it.
+        String id = text(Field.CLIENT_ORDER_ID);
+        clientOrderId = id;
+        checkIdentifier(Field.CLIENT_ORDER_ID, id, DecodeFailure.INVALID_CLIENT_ORDER_ID);
+        return new Cancel(id, identifier(Field.STRATEGY_ID, DecodeFailure.INVALID_STRATEGY_ID));
     }
 
     private Execution execution() {

@@ -110,6 +110,9 @@ public final class MessageEncoder {
             }
             optionalString(Field.REASON, m.reason());
             out.number(Field.TS, m.ts());
+        } else if (message instanceof Cancel m) {
+            out.string(Field.CLIENT_ORDER_ID, m.clientOrderId());
+            out.string(Field.STRATEGY_ID, m.strategyId());
         } else if (message instanceof ErrorFrame m) {
             out.string(Field.REASON, m.reason());
             optionalString(Field.DETAIL, m.detail());

@@ -12,6 +12,7 @@ public enum MessageType {
     LOGON("logon"),
     ORDER("order"),
     EXECUTION("execution"),
+    CANCEL("cancel"),
     ERROR("error");
 
     private static final MessageType[] VALUES = values();

@@ -22,6 +22,7 @@ class BadInputTest {
     private static final String PRICE = "{\"type\":\"price\",\"session\":7,\"seq\":1,\"symbol\":\"AAPL\",\"bid\":187.25,\"ask\":187.27,\"ts\":1700000000000000000";
     private static final String NEWS = "{\"type\":\"news\",\"session\":7,\"seq\":1,\"symbol\":\"AAPL\",\"headline\":\"h\",\"ts\":1700000000000000000";
     private static final String NEWS_UP_TO_HEADLINE = "{\"type\":\"news\",\"session\":7,\"seq\":1,\"symbol\":\"AAPL\",\"sentiment\":5,\"ts\":1,\"headline\":\"";
+    private static final String CANCEL = "{\"type\":\"cancel\",\"clientOrderId\":\"s1-42\",\"strategyId\":\"s1\"";
     private static final String ORDER = "{\"type\":\"order\",\"clientOrderId\":\"s1-42\",\"strategyId\":\"s1\",\"symbol\":\"MSFT\",\"originTs\":5";
 
     static Stream<Arguments> badFrames() {
@@ -76,6 +77,16 @@ class BadInputTest {
                 bad("seq with an exponent", frame(PRICE.replace("\"seq\":1", "\"seq\":1e3") + "}"), DecodeFailure.WRONG_FIELD_TYPE, "seq"),
                 bad("bid as a boolean", frame(PRICE.replace("187.25", "true") + "}"), DecodeFailure.WRONG_FIELD_TYPE, "bid"),
                 bad("replay from seq 5 without its session", frame("{\"type\":\"replay\",\"fromSeq\":5}"), DecodeFailure.MISSING_FIELD, "session"),
+                bad("cancel without clientOrderId", frame("{\"type\":\"cancel\",\"strategyId\":\"s1\"}"),
+                        DecodeFailure.MISSING_FIELD, "clientOrderId"),
+                bad("cancel without strategyId", frame("{\"type\":\"cancel\",\"clientOrderId\":\"s1-42\"}"),
+                        DecodeFailure.MISSING_FIELD, "strategyId"),
+                bad("cancel with a null strategyId", frame(CANCEL.replace("\"s1\"", "null") + "}"), DecodeFailure.MISSING_FIELD,
+                        "strategyId"),
+                bad("cancel with a numeric clientOrderId", frame(CANCEL.replace("\"s1-42\"", "42") + "}"),
+                        DecodeFailure.WRONG_FIELD_TYPE, "clientOrderId"),
+                bad("cancel with strategyId as an array", frame(CANCEL.replace("\"s1\"", "[\"s1\"]") + "}"),
+                        DecodeFailure.WRONG_FIELD_TYPE, "strategyId"),
                 bad("rejected execution without reason", frame("{\"type\":\"execution\",\"clientOrderId\":\"a\",\"orderId\":1,"
                         + "\"status\":\"REJECTED\",\"filledQuantity\":0,\"ts\":1}"), DecodeFailure.MISSING_FIELD, "reason"),
                 // values
@@ -99,6 +110,14 @@ class BadInputTest {
                 bad("symbol with a space", frame(PRICE.replace("AAPL", "AA PL") + "}"), DecodeFailure.INVALID_SYMBOL, "symbol"),
                 bad("clientOrderId of 65 characters", frame(ORDER.replace("s1-42", "x".repeat(65)) + ",\"side\":\"BUY\",\"quantity\":1}"),
                         DecodeFailure.INVALID_CLIENT_ORDER_ID, "clientOrderId"),
+                bad("cancel with an empty clientOrderId", frame(CANCEL.replace("s1-42", "") + "}"),
+                        DecodeFailure.INVALID_CLIENT_ORDER_ID, "clientOrderId"),
+                bad("cancel with a clientOrderId of 65 characters", frame(CANCEL.replace("s1-42", "x".repeat(65)) + "}"),
+                        DecodeFailure.INVALID_CLIENT_ORDER_ID, "clientOrderId"),
+                bad("cancel with a control character in its clientOrderId", frame(CANCEL.replace("s1-42", "s1\\u0007") + "}"),
+                        DecodeFailure.INVALID_CLIENT_ORDER_ID, "clientOrderId"),
+                bad("cancel with an empty strategyId", frame(CANCEL.replace("\"s1\"", "\"\"") + "}"),
+                        DecodeFailure.INVALID_STRATEGY_ID, "strategyId"),
                 bad("empty strategyId", frame("{\"type\":\"logon\",\"strategyId\":\"\"}"), DecodeFailure.INVALID_STRATEGY_ID, "strategyId"),
                 bad("unknown execution status", frame("{\"type\":\"execution\",\"clientOrderId\":\"a\",\"orderId\":1,"
                         + "\"status\":\"PARTIAL\",\"filledQuantity\":0,\"ts\":1}"), DecodeFailure.UNKNOWN_STATUS, "status"));
@@ -146,6 +165,21 @@ class BadInputTest {
         assertThat(error.isProtocolViolation()).isFalse();
         assertThat(error.clientOrderId()).isEqualTo("s1-42");
         assertThat(error.type()).isEqualTo(MessageType.ORDER);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldCarryTheClientOrderIdOfACancelWithABadStrategyId() {
+        DecodeError error = (DecodeError) new MessageCodec().decodeFrame(frame(CANCEL.replace("\"s1\"", "\"\"") + "}"));
+
+        assertThat(error.isProtocolViolation()).isFalse();
+        assertThat(error.clientOrderId()).isEqualTo("s1-42");
+        assertThat(error.type()).isEqualTo(MessageType.CANCEL);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldDecodeACancelAndIgnoreUnknownFields() {
+        assertThat(new MessageCodec().decodeFrame(frame(CANCEL + ",\"symbol\":7,\"reason\":\"late\"}")))
+                .isEqualTo(new Cancel("s1-42", "s1"));
     }
 
     @org.junit.jupiter.api.Test

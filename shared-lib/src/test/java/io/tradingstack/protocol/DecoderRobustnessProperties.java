@@ -57,7 +57,8 @@ class DecoderRobustnessProperties {
     Arbitrary<Message> anyMessage() {
         return Arbitraries.oneOf(MessageArbitraries.priceTicks(), MessageArbitraries.newsTicks(), MessageArbitraries.heartbeats(),
                 MessageArbitraries.replayRequests(), MessageArbitraries.resets(), MessageArbitraries.logons(),
-                MessageArbitraries.orders(), MessageArbitraries.executions(), MessageArbitraries.errorFrames());
+                MessageArbitraries.orders(), MessageArbitraries.cancels(), MessageArbitraries.executions(),
+                MessageArbitraries.errorFrames());
     }
 
     /** Triples of (operation, position, byte): 0 flip, 1 insert, 2 delete. */

@@ -89,6 +89,10 @@ final class MessageArbitraries {
                 .as(Order::new);
     }
 
+    static Arbitrary<Cancel> cancels() {
+        return Combinators.combine(identifiers(), identifiers()).as(Cancel::new);
+    }
+
     static Arbitrary<Execution> executions() {
         Arbitrary<Execution> filled = Combinators.combine(identifiers(), positive(), positive(), prices(), timestamps())
                 .as(Execution::filled);

@@ -68,6 +68,11 @@ class MessageRoundTripProperties {
     }
 
     @Property(tries = 1000)
+    void cancelsRoundTrip(@ForAll("cancels") Cancel cancel) {
+        assertRoundTrip(cancel);
+    }
+
+    @Property(tries = 1000)
     void executionsRoundTrip(@ForAll("executions") Execution execution) {
         assertRoundTrip(execution);
     }
@@ -141,6 +146,11 @@ class MessageRoundTripProperties {
     }
 
     @Provide
+    Arbitrary<Cancel> cancels() {
+        return MessageArbitraries.cancels();
+    }
+
+    @Provide
     Arbitrary<Execution> executions() {
         return MessageArbitraries.executions();
     }
@@ -153,7 +163,7 @@ class MessageRoundTripProperties {
     @Provide
     Arbitrary<Message> anyMessage() {
         return net.jqwik.api.Arbitraries.oneOf(priceTicks(), newsTicks(), heartbeats(), replayRequests(), resets(), logons(),
-                orders(), executions(), errorFrames());
+                orders(), cancels(), executions(), errorFrames());
     }
 
     private void assertRoundTrip(Message message) {
@@ -182,6 +192,9 @@ class MessageRoundTripProperties {
             assertThat(json.get("clientOrderId").asString()).isEqualTo(order.clientOrderId());
             assertThat(json.get("side").asString()).isEqualTo(order.side().name());
             assertThat(json.has("limitPrice")).isEqualTo(order.hasLimitPrice());
+        } else if (message instanceof Cancel cancel) {
+            assertThat(json.get("clientOrderId").asString()).isEqualTo(cancel.clientOrderId());
+            assertThat(json.get("strategyId").asString()).isEqualTo(cancel.strategyId());
         } else if (message instanceof Execution execution) {
             assertThat(json.get("status").asString()).isEqualTo(execution.status().name());
             assertThat(json.has("price")).isEqualTo(execution.isFilled());

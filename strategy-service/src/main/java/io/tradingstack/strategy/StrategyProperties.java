@@ -111,16 +111,12 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
      *                       clientOrderId, on a new connection
      * @param expiry         an order still unanswered this long after the strategy decided on it
      *                       is given up: logged, counted as expired, the position left unchanged
+     *                       until the {@code cancel} then sent for it is answered
      * @param connectTimeout one TCP connect attempt, rounded up to whole seconds
      * @param backoffInitial wait after a failed connect or a closed connection before the next
      *                       (the first retry goes at once)
      * @param backoffMax     the wait doubles per failure up to this
      * @param maxFrameLength the largest frame payload accepted from the order manager
-     * @param restPort       the order manager's HTTP port, where an expired order is looked up
-     *                       ({@code GET /api/orders/{clientOrderId}}) to learn whether it filled
-     * @param reconcileInterval time between look-ups of the orders that expired unanswered
-     * @param reconcileWindow   how long after its expiry an order the order manager does not have
-     *                          is still looked up before it is given up as never received
      */
     public record OrderManager(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8002") int port,
@@ -129,10 +125,7 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("2s") Duration connectTimeout,
             @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("2s") Duration backoffMax,
-            @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
-            @Min(1) @Max(65_535) @DefaultValue("8083") int restPort,
-            @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("1s") Duration reconcileInterval,
-            @NotNull @DurationMin(millis = 0) @DurationMax(hours = 24) @DefaultValue("60s") Duration reconcileWindow) {
+            @NotNull @DefaultValue("64KB") DataSize maxFrameLength) {
 
         @AssertTrue(message = "must not be below reply-timeout")
         public boolean isExpiryAtLeastReplyTimeout() {

@@ -1,5 +1,6 @@
 package io.tradingstack.strategy;
 
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
@@ -32,15 +33,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * the protocol describes it: every connection on its own thread, every order answered with one
  * execution on the same connection, a repeated clientOrderId answered with the original
  * execution and never filled twice. How it answers is the test's {@link Policy}: fill now,
- * fill late, reject, leave this receipt unanswered, close the connection without answering, refuse it with an
- * {@code error} frame, or answer with a frame that does not decode. With an expected token, a
+ * fill late, reject, leave this receipt unanswered, decide it and lose the answer, close the connection without
+ * answering, refuse it with an {@code error} frame, or answer with a frame that does not decode. A
+ * {@code cancel} is answered as the order manager does it ({@link Settle}): with the order's decided execution,
+ * else a REJECTED CANCELLED that also answers every later copy of the order; its {@link CancelPolicy} may
+ * instead leave it unanswered, close or refuse. With an expected token, a
  * connection whose first frame is not a logon with that token gets {@code error} AUTH_FAILED and is
  * closed.
  */
 public final class FakeOrderManager implements AutoCloseable {
 
     /** What the fake does with one receipt of an order. */
-    public sealed interface Action permits Fill, Reject, Ignore, Close, Refuse, Garbage {
+    public sealed interface Action permits Fill, Reject, Ignore, Lose, Close, Refuse, Garbage, Settle {
     }
 
     /** Fill (once per clientOrderId); the answer leaves {@code delayMillis} after the id was first seen. */
@@ -53,6 +57,14 @@ public final class FakeOrderManager implements AutoCloseable {
 
     /** Leave this receipt unanswered, the connection open: the strategy's reply timeout is what ends its wait. */
     public record Ignore() implements Action {
+    }
+
+    /** Fill (once per clientOrderId) and never send the execution, as if it was lost on the way. */
+    public record Lose() implements Action {
+    }
+
+    /** Answer a cancel as the order manager does: the order's execution when decided, else the fence. */
+    public record Settle() implements Action {
     }
 
     /** Close the connection without answering. */
@@ -75,17 +87,35 @@ public final class FakeOrderManager implements AutoCloseable {
 
     public static final Policy FILL_AT_ONCE = (order, receipt) -> new Fill(0);
 
+    /** Decides per receipt of a cancel; {@code receipt} counts the cancels of this clientOrderId, from 1. */
+    @FunctionalInterface
+    public interface CancelPolicy {
+        Action on(Cancel cancel, int receipt);
+    }
+
+    public static final CancelPolicy SETTLE = (cancel, receipt) -> new Settle();
+
+    /** A cancel as it arrived: on which connection (numbered from 1) and after which logon. */
+    public record ReceivedCancel(int connection, Cancel cancel, Logon logon) {
+    }
+
     /** An order as it arrived: on which connection (numbered from 1) and after which logon. */
     public record Received(int connection, Order order, Logon logon) {
     }
 
     public static final long FILL_PRICE = Prices.parse("190.27");
 
+    /** The reason the order manager answers a cancel with when it came before its order. */
+    public static final String CANCELLED = "CANCELLED";
+
     private final ServerSocket server;
     private final Thread acceptor;
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ReceivedCancel> cancels = new LinkedBlockingQueue<>();
+    private final Map<String, AtomicInteger> cancelReceipts = new ConcurrentHashMap<>();
+    private volatile CancelPolicy cancelPolicy = SETTLE;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Map<String, Long> answerAt = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
@@ -117,6 +147,15 @@ public final class FakeOrderManager implements AutoCloseable {
 
     public void policy(Policy policy) {
         this.policy = policy;
+    }
+
+    public void cancelPolicy(CancelPolicy cancelPolicy) {
+        this.cancelPolicy = cancelPolicy;
+    }
+
+    /** The next cancel received, waiting up to {@code millis}; null if none came. */
+    public ReceivedCancel nextCancel(long millis) throws InterruptedException {
+        return cancels.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The next order received, waiting up to {@code millis}; null if none came. */
@@ -178,6 +217,10 @@ public final class FakeOrderManager implements AutoCloseable {
                     if (!answer(order, number, logon, writer, out)) {
                         return;
                     }
+                } else if (frame instanceof Cancel cancel) {
+                    if (!settle(cancel, number, logon, writer)) {
+                        return;
+                    }
                 } else {
                     throw new IllegalStateException("unexpected frame from the strategy: " + frame);
                 }
@@ -201,6 +244,11 @@ public final class FakeOrderManager implements AutoCloseable {
         if (action instanceof Ignore) {
             return true;
         }
+        if (action instanceof Lose) {
+            executions.computeIfAbsent(order.clientOrderId(),
+                id -> Execution.filled(id, orderIds.incrementAndGet(), order.quantity(), FILL_PRICE, System.nanoTime()));
+            return true;
+        }
         if (action instanceof Refuse refuse) {
             writer.writeAndFlush(new ErrorFrame(refuse.reason(), "refused by the test"));
             return false;
@@ -216,6 +264,11 @@ public final class FakeOrderManager implements AutoCloseable {
                 id -> Execution.rejected(id, orderIds.incrementAndGet(), reject.reason(), System.nanoTime())));
             return true;
         }
+        Execution fenced = executions.get(order.clientOrderId());
+        if (fenced != null && CANCELLED.equals(fenced.reason())) {
+            writer.writeAndFlush(fenced); // cancelled before it came: never filled
+            return true;
+        }
         long delay = ((Fill) action).delayMillis();
         Execution execution = executions.computeIfAbsent(order.clientOrderId(),
             id -> Execution.filled(id, orderIds.incrementAndGet(), order.quantity(), FILL_PRICE, System.nanoTime()));
@@ -225,6 +278,26 @@ public final class FakeOrderManager implements AutoCloseable {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
         writer.writeAndFlush(execution);
+        return true;
+    }
+
+    /** Returns false when the connection is to be closed. */
+    private boolean settle(Cancel cancel, int connection, Logon logon, FrameWriter writer) throws IOException {
+        int receipt = cancelReceipts.computeIfAbsent(cancel.clientOrderId(), id -> new AtomicInteger()).incrementAndGet();
+        cancels.add(new ReceivedCancel(connection, cancel, logon));
+        Action action = cancelPolicy.on(cancel, receipt);
+        if (action instanceof Close) {
+            return false;
+        }
+        if (action instanceof Ignore) {
+            return true;
+        }
+        if (action instanceof Refuse refuse) {
+            writer.writeAndFlush(new ErrorFrame(refuse.reason(), "refused by the test"));
+            return false;
+        }
+        writer.writeAndFlush(executions.computeIfAbsent(cancel.clientOrderId(),
+            id -> Execution.rejected(id, orderIds.incrementAndGet(), CANCELLED, System.nanoTime())));
         return true;
     }
 

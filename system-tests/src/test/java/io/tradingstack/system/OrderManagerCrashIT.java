@@ -32,13 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * sending {@value #ORDERS} market orders, one per news tick, with a drop copy of every outcome)
  * trade against a gateway and an orderbook shared by the runs. The seed picks how many orders
  * go through before the kill. After the restart the strategy resends what was in flight with
- * the same clientOrderId, looks up what expired (odd seeds expire orders after 1 s, so what was
- * in flight during the restart expires and must be reconciled), and finishes the stream; then:
+ * the same clientOrderId, settles what expired by sending its cancel (odd seeds expire orders
+ * after 1 s, so what was in flight during the restart expires and must be settled: the cancel
+ * gets the order's own execution, or REJECTED CANCELLED that the order manager stores so the
+ * order never fills), and finishes the stream; then:
  * <ul>
- * <li>every order the drop copy shows answered (FILLED or REJECTED, also when found later) is
+ * <li>every order the drop copy shows answered (FILLED or REJECTED, also as its cancel's answer) is
  * in the order manager's REST API with the same orderId, status, quantity and price, and the
  * order manager has no order the strategy does not know of;</li>
  * <li>no clientOrderId appears twice in the order manager, nor twice answered in the drop copy;</li>
+ * <li>every order that expired after it was sent is settled: its cancel's answer follows in the
+ * drop copy, so the strategy knows of every order the order manager decided;</li>
  * <li>the order manager's positions equal the sum of its journaled fills, and the strategy's.</li>
  * </ul>
  * {@code -Dcrash.runs=N} runs more seeds locally (CI runs 5); {@code -Dcrash.seed=S} changes them.
@@ -120,13 +124,10 @@ class OrderManagerCrashIT {
                 List.of(
                 "--trading.strategy.gateway.news-port=" + newsPort,
                 "--trading.strategy.order-manager.port=" + orderPort,
-                "--trading.strategy.order-manager.rest-port=" + orderManager.httpPort(),
                 // Even seeds ride out the restart with a long expiry; odd seeds expire what is in
-                // flight during the restart, so the reconciliation must find it (or give it up).
+                // flight during the restart, so its cancel must settle it.
                 "--trading.strategy.order-manager.reply-timeout=" + (seed % 2 == 0 ? "2s" : "500ms"),
                 "--trading.strategy.order-manager.expiry=" + (seed % 2 == 0 ? "30s" : "1s"),
-                "--trading.strategy.order-manager.reconcile-interval=200ms",
-                "--trading.strategy.order-manager.reconcile-window=10s",
                 "--trading.strategy.strategies[0].id=" + strategyId,
                 "--trading.strategy.strategies[0].type=scalper",
                 "--trading.strategy.strategies[0].symbols=" + String.join(",", SYMBOLS),
@@ -184,15 +185,16 @@ class OrderManagerCrashIT {
         assertThat(acknowledged.values().stream().filter(line -> "FILLED".equals(line.status())).count())
                 .as("most orders fill").isGreaterThan(ORDERS / 2);
         if (seed % 2 == 1) {
-            assertThat(strategyMetrics.sum("trading_strategy_orders_reconciled_total"))
-                    .as("the order in flight at the kill expired during the restart and was looked up").isPositive();
+            assertThat(strategyMetrics.sum("trading_strategy_orders_settled_total"))
+                    .as("the order in flight at the kill expired during the restart and was settled by its cancel")
+                    .isPositive();
         }
         System.out.printf("seed %d: killed after %d sent; %d answered, %d in the order manager, %.0f retries, "
-                        + "%.0f expired, %.0f of them found later, %.0f never reached it%n", seed, sentAtKill,
+                        + "%.0f expired, %.0f of them filled after all, %.0f settled unfilled%n", seed, sentAtKill,
                 acknowledged.size(), managed.size(), strategyMetrics.sum("trading_strategy_order_retries_total"),
                 strategyMetrics.sum("trading_strategy_orders_total", "status=\"expired\""),
-                strategyMetrics.sum("trading_strategy_orders_reconciled_total", "status=\"found\""),
-                strategyMetrics.sum("trading_strategy_orders_reconciled_total", "status=\"not_found\""));
+                strategyMetrics.sum("trading_strategy_orders_settled_total", "status=\"filled\""),
+                strategyMetrics.sum("trading_strategy_orders_settled_total", "status=\"not_filled\""));
     }
 
     private static long sent(ServiceProcess strategy) {
@@ -216,24 +218,30 @@ class OrderManagerCrashIT {
 
     /**
      * The drop copy's answered orders by clientOrderId, each answered once: an execution line,
-     * or an EXPIRED line followed by the execution found later.
+     * or an EXPIRED line followed by its cancel's answer.
      */
     private static Map<String, DropCopyLine> acknowledged(Path dropCopy) throws Exception {
         List<String> lines = Files.readAllLines(dropCopy);
         assertThat(lines.get(0)).startsWith("clientOrderId,");
         Map<String, DropCopyLine> answered = new HashMap<>();
         Map<String, Integer> outcomes = new HashMap<>();
+        java.util.Set<String> unsettled = new java.util.HashSet<>();
         for (String text : lines.subList(1, lines.size())) {
             DropCopyLine line = DropCopyLine.parse(text);
             int seen = outcomes.merge(line.clientOrderId(), 1, Integer::sum);
             if ("EXPIRED".equals(line.status())) {
                 assertThat(seen).as("an expiry is the first outcome of its order: " + text).isEqualTo(1);
+                if (line.attempts() > 0) {
+                    unsettled.add(line.clientOrderId()); // sent: its cancel's answer must follow
+                }
                 continue;
             }
-            assertThat(seen == 1 || line.reconciled()).as("a second answer only as a reconciliation: " + text).isTrue();
+            unsettled.remove(line.clientOrderId());
+            assertThat(seen == 1 || line.reconciled()).as("a second answer only as its cancel's answer: " + text).isTrue();
             assertThat(answered.put(line.clientOrderId(), line)).as("answered twice: " + text).isNull();
         }
         assertThat(outcomes).as("one outcome per order sent").hasSize(ORDERS);
+        assertThat(unsettled).as("expired orders that were sent and never settled by their cancel").isEmpty();
         return answered;
     }
 
@@ -249,14 +257,15 @@ class OrderManagerCrashIT {
 
     /** One line of the strategy's drop copy (its header names the columns). */
     private record DropCopyLine(String clientOrderId, String status, long orderId, long filledQuantity,
-            java.math.BigDecimal price, boolean reconciled) {
+            java.math.BigDecimal price, int attempts, boolean reconciled) {
 
         static DropCopyLine parse(String line) {
             String[] f = line.split(",", -1);
             assertThat(f).as(line).hasSize(12);
             boolean executed = !"EXPIRED".equals(f[5]);
             return new DropCopyLine(f[0], f[5], executed ? Long.parseLong(f[6]) : 0, executed ? Long.parseLong(f[7]) : 0,
-                    f[8].isEmpty() ? null : new java.math.BigDecimal(f[8]), Boolean.parseBoolean(f[11]));
+                    f[8].isEmpty() ? null : new java.math.BigDecimal(f[8]), Integer.parseInt(f[10]),
+                    Boolean.parseBoolean(f[11]));
         }
     }
 }

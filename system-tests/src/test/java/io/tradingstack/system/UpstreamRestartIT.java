@@ -77,7 +77,6 @@ class UpstreamRestartIT {
         ServiceProcess strategy = start(new ServiceProcess("restart-strategy", "strategy-service", StackLayout.freePort(),
                 List.of("--trading.strategy.gateway.news-port=" + newsPort,
                         "--trading.strategy.order-manager.port=" + orderPort,
-                        "--trading.strategy.order-manager.rest-port=" + orderManager.httpPort(),
                         "--trading.strategy.strategies[0].id=scalper-1",
                         "--trading.strategy.strategies[0].type=scalper",
                         "--trading.strategy.strategies[0].order-size=10",

@@ -68,11 +68,9 @@ record StackUnderTest(ServiceJvm gateway, ServiceJvm orderbook, ServiceJvm order
                 "--logging.level.io.tradingstack.orders=WARN",
                 "--trading.pricebook.path=" + book));
             orderManager.awaitHealthy(START_TIMEOUT);
-            int orderManagerHttp = Integer.parseInt(orderManager.httpBase().substring(orderManager.httpBase().lastIndexOf(':') + 1));
             ServiceJvm strategy = start(started, root, version, "strategy", javaOptions, logs, List.of(
                 "--trading.strategy.gateway.news-port=" + newsPort,
                 "--trading.strategy.order-manager.port=" + orderPort,
-                "--trading.strategy.order-manager.rest-port=" + orderManagerHttp,
                 "--trading.strategy.strategies[0].id=driver-scalper",
                 "--trading.strategy.strategies[0].type=scalper",
                 "--trading.pricebook.path=" + book));

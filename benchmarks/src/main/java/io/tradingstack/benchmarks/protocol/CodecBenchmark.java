@@ -3,6 +3,7 @@ package io.tradingstack.benchmarks.protocol;
 import java.util.concurrent.TimeUnit;
 
 import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Heartbeat;
@@ -56,12 +57,13 @@ public class CodecBenchmark {
             case "logon" -> new Logon("momentum-1", "s3cr3t-t0ken");
             case "order" -> new Order("momentum-1-000000042", "momentum-1", "GOOGL", Side.BUY, 100, Prices.parse("141.80"), ts);
             case "execution" -> Execution.filled("momentum-1-000000042", 42, 100, Prices.parse("141.79"), ts);
+            case "cancel" -> new Cancel("momentum-1-000000042", "momentum-1");
             case "error" -> new ErrorFrame("MALFORMED_JSON", "unexpected 'x', expected a JSON value");
             default -> throw new IllegalArgumentException("type=" + type);
         };
     }
 
-    @Param({"price", "news", "heartbeat", "replay", "reset", "logon", "order", "execution", "error"})
+    @Param({"price", "news", "heartbeat", "replay", "reset", "logon", "order", "execution", "cancel", "error"})
     public String type;
 
     private MessageCodec codec;

@@ -14,6 +14,7 @@ import io.tradingstack.ordermanager.store.OrderStore;
 import io.tradingstack.ordermanager.validation.OrderValidator;
 import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
@@ -47,6 +48,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * up, such a frame is {@link Decision.Outcome#NO_ORDER_ID not decided}. The caller
  * {@link #commit() commits} a batch of decisions at once and answers them only then, each
  * through {@link #afterCommit}.
+ *
+ * <p>A {@code cancel} is decided in the same turn as the orders ({@link #cancel}), so that an
+ * order and its cancel are never both decided: whichever comes first wins, and the other is
+ * answered with what the first left in the store.
  */
 public final class OrderEngine {
 
@@ -100,6 +105,15 @@ public final class OrderEngine {
             return inDoubt(order, doubtful.execution(), receivedTs);
         }
         OrderRecord original = store.decided(order.clientOrderId());
+        if (original != null && original.isFence() && original.strategyId().equals(order.strategyId())) {
+            // Cancelled before it arrived: answered with the fence, never filled.
+            return new Decision(Decision.Outcome.REPEATED, order, original.execution(), null, receivedTs);
+        }
+        if (original != null && original.isFence()) {
+            Rejection duplicate = new Rejection(RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                "cancelledByStrategyId=" + original.strategyId());
+            return refuse(order, order.clientOrderId(), original.orderId(), duplicate, receivedTs);
+        }
         if (original != null) {
             if (original.order().sameContentAs(order)) {
                 return new Decision(Decision.Outcome.REPEATED, order, original.execution(), null, receivedTs);
@@ -198,6 +212,55 @@ public final class OrderEngine {
     }
 
     /**
+     * Settles the order a {@code cancel} names: its own execution when it was decided, else a fence
+     * — REJECTED {@code CANCELLED} under a new order id, stored like an order, so that a copy of the
+     * order arriving later (also after a restart) is answered with it and never filled. A cancel for
+     * another strategy than the logged-on one is REJECTED {@code STRATEGY_MISMATCH}; one for another
+     * strategy's order {@code DUPLICATE_CLIENT_ORDER_ID} with that order's id; neither is stored.
+     *
+     * @param loggedOnStrategyId the strategy its connection logged on as, or null when it did not log on
+     * @param receivedTs         when its frame arrived, epoch nanoseconds
+     */
+    public Decision cancel(Cancel cancel, String loggedOnStrategyId, long receivedTs) {
+        assert writer.isHeldByCurrentThread() : "cancel without the engine's lock, on " + Thread.currentThread();
+        String clientOrderId = cancel.clientOrderId();
+        if (loggedOnStrategyId != null && !loggedOnStrategyId.equals(cancel.strategyId())) {
+            Rejection mismatch = new Rejection(RejectReason.STRATEGY_MISMATCH, "loggedOn=" + loggedOnStrategyId);
+            return withCancel(refuseUnderNewId(null, clientOrderId, mismatch, receivedTs), cancel);
+        }
+        OrderRecord doubtful = store.inDoubt(clientOrderId);
+        if (doubtful != null) {
+            return withCancel(inDoubt(null, doubtful.execution(), receivedTs), cancel);
+        }
+        OrderRecord original = store.decided(clientOrderId);
+        if (original != null) {
+            if (!original.strategyId().equals(cancel.strategyId())) {
+                Rejection other = new Rejection(RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                    "originalStrategyId=" + original.strategyId());
+                return withCancel(refuse(null, clientOrderId, original.orderId(), other, receivedTs), cancel);
+            }
+            return new Decision(Decision.Outcome.REPEATED, null, original.execution(), null, receivedTs, cancel);
+        }
+        if (store.unavailableReason() != null) {
+            Rejection unavailable = new Rejection(RejectReason.JOURNAL_UNAVAILABLE, "journal=FAILED");
+            Execution unsent = Execution.rejected(clientOrderId, OrderIds.NONE, unavailable.reason().name(),
+                clock.epochNanos());
+            return new Decision(Decision.Outcome.UNFENCED, null, unsent, unavailable, receivedTs, cancel);
+        }
+        long orderId = orderIds.next(); // the journal works, so a block can always be reserved
+        assert orderId != OrderIds.NONE : "no order id while the journal works";
+        Rejection cancelled = new Rejection(RejectReason.CANCELLED, "fenced=true");
+        Execution execution = Execution.rejected(clientOrderId, orderId, cancelled.reason().name(), clock.epochNanos());
+        store.append(OrderRecord.fence(cancel, execution, receivedTs));
+        return new Decision(Decision.Outcome.DECIDED, null, execution, cancelled, receivedTs, cancel);
+    }
+
+    private static Decision withCancel(Decision decision, Cancel cancel) {
+        return new Decision(decision.outcome(), decision.order(), decision.execution(), decision.rejection(),
+            decision.receivedTs(), cancel);
+    }
+
+    /**
      * Commits the decisions since the last commit: true when they are stored, false when the
      * store failed and the orders it had not stored are in doubt. Under the engine's lock.
      */
@@ -220,14 +283,15 @@ public final class OrderEngine {
         if (committed || decision.outcome() == Decision.Outcome.IN_DOUBT) {
             return decision;
         }
-        if (decision.order() != null) {
-            OrderRecord doubtful = store.inDoubt(decision.order().clientOrderId());
+        if (decision.order() != null || decision.isCancel()) {
+            OrderRecord doubtful = store.inDoubt(decision.execution().clientOrderId());
             if (doubtful != null) {
-                return inDoubt(decision.order(), doubtful.execution(), decision.receivedTs());
+                return withCancel(inDoubt(decision.order(), doubtful.execution(), decision.receivedTs()), decision.cancel());
             }
         }
         return orderIds.isDurable(decision.execution().orderId()) ? decision
-            : noOrderId(decision.order(), decision.execution().clientOrderId(), decision.receivedTs());
+            : withCancel(noOrderId(decision.order(), decision.execution().clientOrderId(), decision.receivedTs()),
+                decision.cancel());
     }
 
     private static Decision inDoubt(Order order, Execution undurable, long receivedTs) {

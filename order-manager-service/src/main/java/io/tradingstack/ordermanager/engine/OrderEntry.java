@@ -2,6 +2,7 @@ package io.tradingstack.ordermanager.engine;
 
 import io.tradingstack.ordermanager.Rejection;
 import io.tradingstack.ordermanager.halt.TradingState;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.Order;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,18 @@ public final class OrderEntry implements DisposableBean {
      */
     public Decision submit(Order order, String loggedOnStrategyId, long receivedTs) throws InterruptedException {
         return decide(new Ticket(order, loggedOnStrategyId, receivedTs, null, null));
+    }
+
+    /**
+     * Settles the order a {@code cancel} names, in turn with the orders (so an order and its cancel
+     * never both win), and waits until the fence it may store is stored (or in doubt).
+     *
+     * @throws IllegalStateException as {@link #submit}
+     */
+    public Decision cancel(Cancel cancel, String loggedOnStrategyId, long receivedTs) throws InterruptedException {
+        Ticket ticket = new Ticket(null, loggedOnStrategyId, receivedTs, null, null);
+        ticket.cancel = cancel;
+        return decide(ticket);
     }
 
     /** Answers an order frame whose values did not decode, in turn with the orders (the engine owns the order ids). */
@@ -168,6 +181,7 @@ public final class OrderEntry implements DisposableBean {
             try {
                 ticket.decision = ticket.order != null
                     ? engine.decide(ticket.order, ticket.strategyId, ticket.receivedTs)
+                    : ticket.cancel != null ? engine.cancel(ticket.cancel, ticket.strategyId, ticket.receivedTs)
                     : engine.refuseUndecodable(ticket.undecodableId, ticket.rejection, ticket.receivedTs);
             } catch (RuntimeException e) {
                 log.error("Order engine failed on an order; the engine keeps running", e);
@@ -192,7 +206,7 @@ public final class OrderEntry implements DisposableBean {
         }
     }
 
-    /** One order frame handed to the engine, and the answer its connection waits for. */
+    /** One order (or cancel) frame handed to the engine, and the answer its connection waits for. */
     private static final class Ticket {
         final Order order;
         final String strategyId;
@@ -200,6 +214,7 @@ public final class OrderEntry implements DisposableBean {
         final String undecodableId;
         final Rejection rejection;
         final CompletableFuture<Decision> answer = new CompletableFuture<>();
+        Cancel cancel; // set before the ticket is queued; null for an order frame
         Decision decision; // under the engine's lock only
 
         Ticket(Order order, String strategyId, long receivedTs, String undecodableId, Rejection rejection) {

@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * again: nothing was decided. An order in doubt is counted in {@code trading.journal.in.doubt}
  * only: nobody was told it filled or was rejected; a frame left without an order id, in
  * {@code trading.journal.order.ids.exhausted} only. Every series is registered at start, so each starts at 0.
+ *
+ * <p>A cancel is counted in {@code trading.orders.cancels{status}}: {@code fenced} when it found its
+ * order undecided (and its REJECTED {@code CANCELLED} is counted in {@code trading.orders} like every
+ * stored rejection), {@code decided} when it was answered with its order's execution (counted
+ * there already), {@code refused} when rejected for its strategy or id (no order: not in
+ * {@code trading.orders}), {@code unanswered} when closed with an error for a failed journal.
  */
 public final class OrderEvents {
 
@@ -40,6 +46,10 @@ public final class OrderEvents {
     private final Counter inDoubt;
     private final Counter noOrderId;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+    private final Counter cancelsFenced;
+    private final Counter cancelsDecided;
+    private final Counter cancelsRefused;
+    private final Counter cancelsUnanswered;
     private final Timer tickToTrade;
 
     public OrderEvents(MeterRegistry registry) {
@@ -53,6 +63,10 @@ public final class OrderEvents {
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, counter(registry, "REJECTED", reason.name()));
         }
+        this.cancelsFenced = cancels(registry, "fenced");
+        this.cancelsDecided = cancels(registry, "decided");
+        this.cancelsRefused = cancels(registry, "refused");
+        this.cancelsUnanswered = cancels(registry, "unanswered");
         this.tickToTrade = Timer.builder(TradingMetric.TICK_TO_TRADE.metricName())
             .description(TradingMetric.TICK_TO_TRADE.description())
             .register(registry);
@@ -66,10 +80,19 @@ public final class OrderEvents {
             .register(registry);
     }
 
+    private static Counter cancels(MeterRegistry registry, String status) {
+        return Counter.builder(TradingMetric.ORDER_CANCELS.metricName())
+            .description(TradingMetric.ORDER_CANCELS.description())
+            .tag(TradingMetric.Tags.STATUS, status)
+            .register(registry);
+    }
+
     /** Logs, counts and times one answered order frame; call once per frame, after its execution is sent. */
     public void record(Decision decision, String connectionId) {
         Execution execution = decision.execution();
-        if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
+        if (decision.isCancel()) {
+            countCancel(decision);
+        } else if (decision.outcome() == Decision.Outcome.IN_DOUBT) {
             inDoubt.increment(); // neither filled nor rejected as far as anyone was told
         } else if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
             noOrderId.increment(); // not decided at all
@@ -90,15 +113,30 @@ public final class OrderEvents {
         }
     }
 
+    private void countCancel(Decision decision) {
+        switch (decision.outcome()) {
+            case DECIDED -> {
+                cancelsFenced.increment();
+                rejected.get(RejectReason.CANCELLED).increment(); // a stored rejection, as any other
+            }
+            case REPEATED -> cancelsDecided.increment();
+            case REFUSED -> cancelsRefused.increment();
+            case IN_DOUBT, NO_ORDER_ID, UNFENCED -> cancelsUnanswered.increment();
+        }
+    }
+
     static String line(Decision decision, String connectionId) {
         Execution execution = decision.execution();
         StringBuilder line = new StringBuilder(256).append("orderId=");
-        if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
+        if (decision.outcome() == Decision.Outcome.NO_ORDER_ID || decision.outcome() == Decision.Outcome.UNFENCED) {
             line.append("none");
         } else {
             line.append(execution.orderId());
         }
         line.append(" clientOrderId=").append(execution.clientOrderId());
+        if (decision.isCancel()) {
+            line.append(" cancel strategyId=").append(decision.cancel().strategyId());
+        }
         Order order = decision.order();
         if (order != null) {
             line.append(" strategyId=").append(order.strategyId())
@@ -112,6 +150,10 @@ public final class OrderEvents {
                 .append(" (the journal failed while storing it; answered with error ")
                 .append("JOURNAL_UNAVAILABLE, not with this decision) connection=").append(connectionId).toString();
         }
+        if (decision.outcome() == Decision.Outcome.UNFENCED) {
+            return line.append(" status=UNDECIDED (the journal failed and cannot store the cancel's fence; answered")
+                .append(" with error JOURNAL_UNAVAILABLE) connection=").append(connectionId).toString();
+        }
         if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
             return line.append(" status=UNDECIDED (the journal failed and has no reserved order id left; answered")
                 .append(" with error JOURNAL_UNAVAILABLE) connection=").append(connectionId).toString();
@@ -123,7 +165,8 @@ public final class OrderEvents {
             line.append(" reason=").append(execution.reason());
         }
         if (decision.outcome() == Decision.Outcome.REPEATED) {
-            line.append(" repeated=true (original execution answered again)");
+            line.append(decision.isCancel() ? " decided=true (the order's own execution answered)"
+                : " repeated=true (original execution answered again)");
         } else if (decision.rejection() != null && !decision.rejection().detail().isEmpty()) {
             line.append(' ').append(decision.rejection().detail());
         }

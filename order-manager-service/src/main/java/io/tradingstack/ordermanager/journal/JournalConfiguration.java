@@ -34,7 +34,7 @@ class JournalConfiguration {
     }
 
     private static void replayFill(PositionBook positions, OrderRecord record) {
-        if (record.execution().isFilled()) {
+        if (record.execution().isFilled()) { // a fence never is
             positions.fill(record.order().strategyId(), record.order().symbol(), record.order().side(),
                 record.execution().filledQuantity(), record.execution().price());
         }

@@ -2,8 +2,10 @@ package io.tradingstack.ordermanager.journal;
 
 import io.tradingstack.ordermanager.halt.TradingState;
 import io.tradingstack.ordermanager.store.OrderRecord;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.Execution;
+import io.tradingstack.protocol.Message;
 import io.tradingstack.protocol.MessageCodec;
 import io.tradingstack.protocol.Order;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  *  +---------+----------------+----------------+------------------+----------------------+
  * </pre>
  *
- * Numbers big-endian. A version this build does not know is refused, not guessed at.
+ * Numbers big-endian. A version this build does not know is refused, not guessed at. A fence (a
+ * {@code cancel} that found its order undecided) has the same layout with the cancel's JSON in
+ * place of the order's; builds from before cancels refuse such a journal at that record.
  *
  * <p>The other kind of record reserves order ids: every id up to {@code upTo} may be handed out,
  * to an order or to a refusal that stores nothing (a strategy mismatch, values that do not decode,
@@ -70,7 +74,7 @@ final class OrderRecordCodec {
 
     /** Encodes into {@link #buffer()} from index 0; returns the length. */
     int encode(OrderRecord record) {
-        int orderLength = codec.encode(record.order());
+        int orderLength = codec.encode(record.request());
         ensureCapacity(FIXED_LENGTH + orderLength);
         System.arraycopy(codec.buffer(), 0, buffer, FIXED_LENGTH, orderLength);
         int executionLength = codec.encode(record.execution());
@@ -173,13 +177,22 @@ final class OrderRecordCodec {
         if (orderLength <= 0 || executionLength <= 0) {
             throw new IllegalArgumentException("order length " + orderLength + " does not fit a record of " + length + " bytes");
         }
-        Order order = decode(bytes, offset + FIXED_LENGTH, orderLength, Order.class);
+        Message request = decode(bytes, offset + FIXED_LENGTH, orderLength, Message.class);
         Execution execution = decode(bytes, offset + FIXED_LENGTH + orderLength, executionLength, Execution.class);
-        if (!order.clientOrderId().equals(execution.clientOrderId())) {
-            throw new IllegalArgumentException("order clientOrderId=" + order.clientOrderId()
+        OrderRecord record;
+        if (request instanceof Order order) {
+            record = new OrderRecord(order, execution, receivedTs);
+        } else if (request instanceof Cancel cancel) {
+            record = OrderRecord.fence(cancel, execution, receivedTs);
+        } else {
+            throw new IllegalArgumentException("an order record starts with an order or a cancel, found " + request.type());
+        }
+        String requested = record.isFence() ? record.fence().clientOrderId() : record.order().clientOrderId();
+        if (!requested.equals(execution.clientOrderId())) {
+            throw new IllegalArgumentException(request.type().wireName() + " clientOrderId=" + requested
                 + " with an execution of clientOrderId=" + execution.clientOrderId());
         }
-        return new OrderRecord(order, execution, receivedTs);
+        return record;
     }
 
     private <T> T decode(byte[] bytes, int offset, int length, Class<T> type) {

@@ -6,6 +6,7 @@ import io.tradingstack.ordermanager.Rejection;
 import io.tradingstack.ordermanager.engine.Decision;
 import io.tradingstack.ordermanager.engine.OrderEntry;
 import io.tradingstack.ordermanager.engine.OrderEvents;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.ErrorFrame;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@code error JOURNAL_UNAVAILABLE} and a close, never an execution it may not have stored; the
  * client resends it after a restart. So does a frame that finds the journal failed and no order id
  * left that the journal holds reserved: an execution without an id of its own is not one;</li>
+ * <li>every {@code cancel} frame gets exactly one {@code execution} too, decided in turn with the
+ * orders ({@link OrderEntry#cancel}): its order's own, or REJECTED {@code CANCELLED} stored as a
+ * fence; a cancel that would need a fence while the journal is failed gets
+ * {@code error JOURNAL_UNAVAILABLE} and a close, like an order in doubt;</li>
  * <li>a protocol violation (the frame or its JSON is no message of this protocol) or a frame a
  * client may not send gets an {@code error} naming the reason, a count in
  * {@code trading.frames.invalid} and a close of that connection only.</li>
@@ -83,7 +88,10 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
         try {
             if (frame instanceof Order order) {
                 answer(session, entry.submit(order, session.strategyId(), receivedTs));
-            } else if (frame instanceof DecodeError error && error.type() == MessageType.ORDER) {
+            } else if (frame instanceof Cancel cancel) {
+                answer(session, entry.cancel(cancel, session.strategyId(), receivedTs));
+            } else if (frame instanceof DecodeError error
+                    && (error.type() == MessageType.ORDER || error.type() == MessageType.CANCEL)) {
                 Rejection rejection = new Rejection(RejectReason.of(error), "field=" + error.field() + " " + error.detail());
                 answer(session, entry.refuseUndecodable(printable(error.clientOrderId()), rejection, receivedTs));
             } else if (frame instanceof DecodeError error) {
@@ -128,6 +136,11 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
         if (decision.outcome() == Decision.Outcome.NO_ORDER_ID) {
             closeUnanswered(session, decision, "the journal failed and has no order id left to answer with; this order"
                 + " was not decided: resend the same clientOrderId once the order manager is back");
+            return;
+        }
+        if (decision.outcome() == Decision.Outcome.UNFENCED) {
+            closeUnanswered(session, decision, "the journal failed and cannot store this cancel; the order it names was"
+                + " not decided: send the cancel again once the order manager is back");
             return;
         }
         try {

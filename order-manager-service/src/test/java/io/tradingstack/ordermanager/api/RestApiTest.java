@@ -12,6 +12,7 @@ import io.tradingstack.ordermanager.position.PositionView;
 import io.tradingstack.ordermanager.store.OrderPage;
 import io.tradingstack.ordermanager.store.OrderRecord;
 import io.tradingstack.ordermanager.store.OrderStore;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
@@ -112,6 +113,28 @@ class RestApiTest {
             .andExpect(jsonPath("$.quantity").value(10))
             .andExpect(jsonPath("$.status").value("FILLED"))
             .andExpect(jsonPath("$.price").value(100.02));
+    }
+
+    @Test
+    void shouldListAnOrderCancelledBeforeItCameAsItsRejectionWithoutOrderFields() throws Exception {
+        OrderRecord fence = OrderRecord.fence(new Cancel("s1-3", "s1"), Execution.rejected("s1-3", 3, "CANCELLED", T0 + 6),
+            T0 + 5);
+        given(store.find("s1-3")).willReturn(fence);
+
+        mvc.perform(get("/api/orders/s1-3"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.clientOrderId").value("s1-3"))
+            .andExpect(jsonPath("$.strategyId").value("s1"))
+            .andExpect(jsonPath("$.orderId").value(3))
+            .andExpect(jsonPath("$.status").value("REJECTED"))
+            .andExpect(jsonPath("$.reason").value("CANCELLED"))
+            .andExpect(jsonPath("$.filledQuantity").value(0))
+            .andExpect(jsonPath("$.ts").value(T0 + 6))
+            .andExpect(jsonPath("$.receivedTs").value(T0 + 5))
+            .andExpect(jsonPath("$.symbol").doesNotExist())
+            .andExpect(jsonPath("$.side").doesNotExist())
+            .andExpect(jsonPath("$.quantity").doesNotExist())
+            .andExpect(jsonPath("$.price").doesNotExist());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradingstack.ordermanager.store.OrderRecord;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
@@ -34,6 +35,26 @@ class OrderRecordCodecTest {
 
             assertThat(new OrderRecordCodec().decode(codec.buffer(), 0, length)).isEqualTo(record);
         }
+    }
+
+    @Test
+    void shouldRoundTripAFenceWithTheCancelInPlaceOfTheOrder() {
+        OrderRecord fence = OrderRecord.fence(new Cancel("c-5", "momentum-1"),
+            Execution.rejected("c-5", 5, "CANCELLED", T0 + 2), T0);
+        int length = codec.encode(fence);
+
+        OrderRecord decoded = new OrderRecordCodec().decode(codec.buffer(), 0, length);
+
+        assertThat(decoded).isEqualTo(fence);
+        assertThat(decoded.isFence()).isTrue();
+        assertThat(decoded.strategyId()).isEqualTo("momentum-1");
+    }
+
+    @Test
+    void shouldRefuseAFenceWhoseExecutionIsForAnotherOrder() {
+        int length = codec.encode(OrderRecord.fence(new Cancel("c-6", "s"), Execution.rejected("c-7", 6, "CANCELLED", T0), T0));
+
+        assertThatThrownBy(() -> codec.decode(codec.buffer(), 0, length)).hasMessageContaining("clientOrderId=c-6");
     }
 
     @Test

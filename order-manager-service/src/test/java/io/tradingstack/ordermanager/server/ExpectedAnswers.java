@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingstack.ordermanager.RejectReason;
 import io.tradingstack.ordermanager.server.FixedQuoteBook.Quote;
+import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.DecodeFailure;
 import io.tradingstack.protocol.Decoded;
@@ -25,7 +26,8 @@ import java.util.Set;
  * What one connection of the order port must be answered, frame after frame, worked out from the
  * protocol (DESIGN's order rules) and the {@link FixedQuoteBook} without the order manager's code:
  * the fuzz target's reference. It keeps what the answers so far decided: the logged-on strategy,
- * the orders stored by {@code clientOrderId}, the highest order id given, the net positions.
+ * the orders stored by {@code clientOrderId} (and the fences of cancels that came before their
+ * order), the highest order id given, the net positions.
  *
  * <p>What it cannot know it accepts and checks no further: {@code ORDER_RATE_LIMIT} for an order
  * that passed validation (the rate depends on which clock reading the engine took), and an
@@ -37,8 +39,8 @@ final class ExpectedAnswers {
     record Limits(Set<String> symbols, long maxQuantity, long collarPpm, long maxPosition, long maxGrossNotional) {
     }
 
-    /** An order stored with its answer: a repeat of its id is answered from it. */
-    private record Stored(Order order, Execution execution) {
+    /** An order stored with its answer, or a fence (order null): a repeat of its id is answered from it. */
+    private record Stored(Order order, String strategyId, Execution execution) {
     }
 
     private static final int MAX_ID_LENGTH = 64;
@@ -78,7 +80,10 @@ final class ExpectedAnswers {
             }
         } else if (frame instanceof Order order) {
             checkOrder(order, onlyExecution(sent, closed));
-        } else if (frame instanceof DecodeError error && error.type() == MessageType.ORDER) {
+        } else if (frame instanceof Cancel cancel) {
+            checkCancel(cancel, onlyExecution(sent, closed));
+        } else if (frame instanceof DecodeError error
+                && (error.type() == MessageType.ORDER || error.type() == MessageType.CANCEL)) {
             checkUndecodable(error, onlyExecution(sent, closed));
         } else if (frame instanceof DecodeError error) {
             assertRefused(sent, closed, error.reason().name());
@@ -142,6 +147,15 @@ final class ExpectedAnswers {
             return;
         }
         Stored original = stored.get(order.clientOrderId());
+        if (original != null && original.order() == null) {
+            if (original.strategyId().equals(order.strategyId())) {
+                assertThat(execution).as("an order cancelled before it came gets the fence").isEqualTo(original.execution());
+            } else {
+                assertRejected(execution, RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+                assertThat(execution.orderId()).as("the fence's order id").isEqualTo(original.execution().orderId());
+            }
+            return;
+        }
         if (original != null) {
             if (sameContent(original.order(), order)) {
                 assertThat(execution).as("a repeat gets the original execution").isEqualTo(original.execution());
@@ -152,12 +166,37 @@ final class ExpectedAnswers {
             return;
         }
         assertNewOrderId(execution);
-        stored.put(order.clientOrderId(), new Stored(order, execution));
+        stored.put(order.clientOrderId(), new Stored(order, order.strategyId(), execution));
         RejectReason invalid = validation(order);
         if (invalid != null) {
             assertRejected(execution, invalid);
         } else if (!RejectReason.ORDER_RATE_LIMIT.name().equals(execution.reason())) {
             checkRiskAndFill(order, execution);
+        }
+    }
+
+    /**
+     * DESIGN: a cancel gets the execution of its order when that was decided, else a REJECTED
+     * CANCELLED under a new id that answers every later copy of the order. The logged-on strategy
+     * only, and only its own orders.
+     */
+    private void checkCancel(Cancel cancel, Execution execution) {
+        assertThat(execution.clientOrderId()).isEqualTo(cancel.clientOrderId());
+        if (loggedOn != null && !loggedOn.equals(cancel.strategyId())) {
+            assertRejected(execution, RejectReason.STRATEGY_MISMATCH);
+            assertNewOrderId(execution);
+            return;
+        }
+        Stored original = stored.get(cancel.clientOrderId());
+        if (original == null) {
+            assertRejected(execution, RejectReason.CANCELLED);
+            assertNewOrderId(execution);
+            stored.put(cancel.clientOrderId(), new Stored(null, cancel.strategyId(), execution));
+        } else if (original.strategyId().equals(cancel.strategyId())) {
+            assertThat(execution).as("a decided order's own execution").isEqualTo(original.execution());
+        } else {
+            assertRejected(execution, RejectReason.DUPLICATE_CLIENT_ORDER_ID);
+            assertThat(execution.orderId()).as("the original's order id").isEqualTo(original.execution().orderId());
         }
     }
 

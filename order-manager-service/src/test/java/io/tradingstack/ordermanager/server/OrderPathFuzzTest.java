@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * the connection, as the frame server hands them on. Properties, checked by {@link ExpectedAnswers}:
  * <ul>
  * <li>no input escapes as an exception;</li>
- * <li>every frame gets exactly one answer: an order frame, valid or with values that break a rule,
- * one execution and the connection stays open; a protocol violation, a logon after the first
+ * <li>every frame gets exactly one answer: an order or cancel frame, valid or with values that
+ * break a rule, one execution and the connection stays open; a protocol violation, a logon after the first
  * frame or a message a client may not send, one {@code error} naming its reason and a close; a
  * first logon, nothing;</li>
  * <li>each execution is FILLED or REJECTED with a known reason, the one the order rules give
@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * and gross notional limits;</li>
  * <li>order ids strictly increase and are never given twice; the same {@code clientOrderId} with
  * the same content gets the original execution, with other content {@code DUPLICATE_CLIENT_ORDER_ID}
- * and the original's id;</li>
+ * and the original's id; a cancel gets its decided order's execution, or else a REJECTED
+ * {@code CANCELLED} under a new id that every later copy of the order gets too;</li>
  * <li>the strategy's codec reads every execution back as it was sent.</li>
  * </ul>
  */

@@ -252,11 +252,17 @@ final class StrategyRuntime implements StrategyContext {
     }
 
     /**
-     * An order counted as expired turned out to be in the order manager: its execution counts
-     * now, and a fill moves the position as any fill does.
+     * An order counted as expired is settled by its cancel: when the order manager had decided it,
+     * its execution counts now, and a fill moves the position as any fill does; when the cancel
+     * came first (CANCELLED) it stays expired: it never filled.
      */
     private void onReconciled(OrderOutcome outcome, int index) {
         Execution execution = outcome.execution();
+        if (outcome.isCancelled()) {
+            lastOrder = StrategyView.OrderView.of(outcome);
+            publish();
+            return;
+        }
         expired--;
         if (outcome.isFilled()) {
             positions[index] += outcome.order().side().sign() * execution.filledQuantity();

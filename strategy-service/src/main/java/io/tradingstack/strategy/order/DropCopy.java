@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * clientOrderId,strategyId,symbol,side,quantity,status,orderId,filledQuantity,price,reason,attempts,reconciled
  * </pre>
  * {@code status} is FILLED, REJECTED or EXPIRED (no execution before the expiry); a later line
- * of the same {@code clientOrderId} with {@code reconciled=true} is the execution found after
- * the expiry, and supersedes it. Each line is flushed to the operating system as it is
+ * of the same {@code clientOrderId} with {@code reconciled=true} is the order manager's answer to
+ * the cancel the strategy sent after the expiry (the order's own execution, or REJECTED
+ * {@code CANCELLED}: never filled), and supersedes it. Each line is flushed to the operating system as it is
  * written, so a line survives the strategy process; it is not fsynced (a drop copy, not a
  * journal). Engine thread only. A write failure is logged once and ends the drop copy; the
  * strategy keeps trading.

@@ -8,6 +8,7 @@ import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Prices;
 import io.tradingstack.strategy.StrategyProperties;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -46,8 +47,18 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  * original execution and never fills it twice, so resending is safe. An order still unanswered
  * {@code expiry} after the engine handed it over (waiting behind another order counts) is
  * given up: logged once, and the outcome names the last attempt's problem (an attempt the
- * expiry cut short names none of its own); the {@link ExpiredOrderReconciler} then looks for it
- * in the order manager when it was sent at least once. A REJECTED execution is final. Each
+ * expiry cut short names none of its own). A REJECTED execution is final.
+ *
+ * <p>Settlement. An order given up after it was sent at least once may still have reached the
+ * order manager, and fill there later (a frame held in the socket buffer of a frozen order
+ * manager is read when it runs again). So it is settled: its {@code cancel} goes next, before
+ * any order queued behind it, on the connection the expiry cut short (which stays open for it:
+ * the cancel follows the order in the same stream), otherwise on a new one after the logon. The
+ * order manager answers the cancel with the order's own execution when it decided the order,
+ * else with a REJECTED {@code CANCELLED} that it stores so that the order can never fill
+ * afterwards. The answer is handed over as a second, {@code reconciled} outcome of the order (a
+ * fill moves the position late). Until then the order is in doubt ({@link UnsettledOrders}); the
+ * cancel is resent like an order (reply timeout, closed connection, backoff), but never expires. Each
  * outcome reaches the {@link OrderOutcomeListener} once, in the order decided, on the read or
  * the timer thread (see {@link OutcomeHandOver}), never on the engine thread: the engine
  * learns of an order it submitted only after {@code submit} returned.
@@ -73,6 +84,7 @@ public final class OrderClient {
     private final ProblemLog problems;
     private final OrderConnection connection;
     private final OutcomeHandOver handOver;
+    private final UnsettledOrders unsettled;
     private final long replyTimeoutNanos;
     private final long expiryNanos;
     private final MeterRegistry registry;
@@ -98,13 +110,13 @@ public final class OrderClient {
      * @param flowContext where the connection's flows are registered when the client starts
      */
     public OrderClient(String strategyId, String token, StrategyProperties.OrderManager settings,
-            OrderOutcomeListener outcomes, ExpiredOrderReconciler reconciler, MeterRegistry registry,
+            OrderOutcomeListener outcomes, UnsettledOrders unsettled, MeterRegistry registry,
             IntegrationFlowContext flowContext) {
         this.strategyId = Objects.requireNonNull(strategyId, "strategyId");
         this.problems = new ProblemLog(strategyId);
         this.connection = new OrderConnection(strategyId, token, settings, flowContext, problems, this::onFrame);
-        this.handOver = new OutcomeHandOver(Objects.requireNonNull(outcomes, "outcomes"),
-            Objects.requireNonNull(reconciler, "reconciler"));
+        this.handOver = new OutcomeHandOver(Objects.requireNonNull(outcomes, "outcomes"));
+        this.unsettled = Objects.requireNonNull(unsettled, "unsettled");
         this.replyTimeoutNanos = settings.replyTimeout().toNanos();
         this.expiryNanos = settings.expiry().toNanos();
         this.timer = new ClientTimer(strategyId);
@@ -183,7 +195,8 @@ public final class OrderClient {
             }
             running = false;
             unsent = waiting.size();
-            abandoned = current == null ? "" : current.order.clientOrderId();
+            abandoned = current == null ? "" : current.order.clientOrderId()
+                + (current.isSettlement() ? " (expired unanswered, its cancel unanswered: in doubt)" : "");
             waiting.clear();
             current = null;
         } finally {
@@ -291,14 +304,18 @@ public final class OrderClient {
                 return;
             }
             order.disarm();
-            roundTrip.record(System.nanoTime() - order.firstSentNanos, TimeUnit.NANOSECONDS);
             backoff.reset();
             problems.healthy();
-            if (order.attempts > 1) {
-                log.info("Strategy {}: order {} answered {} after {} attempts", strategyId, execution.clientOrderId(),
-                    execution.status(), order.attempts);
+            if (order.isSettlement()) {
+                settled(order, execution);
+            } else {
+                roundTrip.record(System.nanoTime() - order.firstSentNanos, TimeUnit.NANOSECONDS);
+                if (order.attempts > 1) {
+                    log.info("Strategy {}: order {} answered {} after {} attempts", strategyId, execution.clientOrderId(),
+                        execution.status(), order.attempts);
+                }
+                handOver.add(OrderOutcome.answered(order.order, execution, order.attempts));
             }
-            handOver.add(OrderOutcome.answered(order.order, execution, order.attempts));
             current = null;
             if (!waiting.isEmpty()) {
                 timer.now(this::advance);
@@ -355,8 +372,7 @@ public final class OrderClient {
                 }
                 long now = System.nanoTime();
                 if (now - order.deadlineNanos >= 0) {
-                    expire(order);
-                    current = null;
+                    current = expire(order, now); // its settlement goes next, before any order waiting
                     expired = true;
                 } else if (isOpen()) {
                     sending = beginAttempt(order, now);
@@ -378,17 +394,25 @@ public final class OrderClient {
         }
     }
 
-    /** The reply timeout of one attempt: close its connection, send again at once (unless expired). */
+    /**
+     * The reply timeout of one attempt: close its connection, send again at once. When the expiry
+     * cut the attempt short the connection stays open instead: the order's cancel goes on it next,
+     * behind the order, and an answer to the order arriving first settles it just the same.
+     */
     private void replyTimedOut(InFlightOrder order, int attempt) throws InterruptedException {
-        String discard;
+        String discard = null;
         lock.lock();
         try {
             if (!isOut(order, attempt)) {
                 return;
             }
-            discard = order.connectionId;
+            String connectionId = order.connectionId;
             order.connectionId = null;
-            forget(discard);
+            boolean cutByExpiry = order.waitNanos < replyTimeoutNanos || System.nanoTime() - order.deadlineNanos >= 0;
+            if (!cutByExpiry) {
+                discard = connectionId;
+                forget(discard);
+            }
             String clientOrderId = order.order.clientOrderId();
             if (order.waitNanos < replyTimeoutNanos && !order.problem.isEmpty()) {
                 // Cut short by the expiry, not a reply timeout: the earlier attempts' problem stays the cause.
@@ -401,8 +425,10 @@ public final class OrderClient {
         } finally {
             lock.unlock();
         }
-        // A late answer must not arrive on a connection the next attempt uses.
-        connection.close(discard);
+        if (discard != null) {
+            // A late answer must not arrive on a connection the next attempt of the same order uses.
+            connection.close(discard);
+        }
         advance();
     }
 
@@ -459,7 +485,7 @@ public final class OrderClient {
         order.attempts++;
         if (order.attempts == 1) {
             order.firstSentNanos = now;
-        } else {
+        } else if (!order.isSettlement()) {
             retries.increment();
         }
         order.connectionId = open.getConnectionId();
@@ -497,16 +523,32 @@ public final class OrderClient {
         }
     }
 
-    private void expire(InFlightOrder order) {
+    /** Gives the order up; returns its settlement when it was sent (it may have reached the order manager), else null. */
+    private InFlightOrder expire(InFlightOrder order, long now) {
         order.disarm();
         String problem = order.problem.isEmpty()
             ? "not sent before its expiry: queued behind other orders of this strategy" : order.problem;
         Order expired = order.order;
         log.warn("Strategy {}: order {} ({} {} {}) expired unanswered after {} attempt(s) in {} ms; last problem: {}; "
-            + "position unchanged", strategyId, expired.clientOrderId(), expired.side(), expired.quantity(),
-            expired.symbol(), order.attempts,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - order.submittedNanos), problem);
-        handOver.add(OrderOutcome.expired(expired, order.attempts, problem));
+            + "position unchanged{}", strategyId, expired.clientOrderId(), expired.side(), expired.quantity(),
+            expired.symbol(), order.attempts, TimeUnit.NANOSECONDS.toMillis(now - order.submittedNanos), problem,
+            order.attempts > 0 ? " until its cancel is answered" : "");
+        OrderOutcome outcome = OrderOutcome.expired(expired, order.attempts, problem);
+        handOver.add(outcome);
+        if (order.attempts == 0) {
+            return null; // never sent: it cannot be in the order manager
+        }
+        unsettled.gaveUp();
+        return InFlightOrder.settlement(outcome, now);
+    }
+
+    /** The order manager answered the cancel of an expired order: what it says the order became is final. */
+    private void settled(InFlightOrder settlement, Execution answer) {
+        unsettled.settled(answer);
+        log.info("Strategy {}: order {}, expired unanswered, settled by its cancel: {}", strategyId,
+            answer.clientOrderId(), answer.isFilled() ? "FILLED at " + Prices.format(answer.price()) + ", position follows"
+                : "REJECTED " + answer.reason() + ", never filled");
+        handOver.add(OrderOutcome.reconciled(settlement.expired, answer));
     }
 
     /** Whether this attempt of the order in flight still awaits its answer. */
@@ -537,7 +579,7 @@ public final class OrderClient {
     /** Sends outside the lock; a failure ends that attempt (if nothing else ended it first). */
     private void transmit(InFlightOrder order, int attempt) {
         try {
-            connection.send(order.order);
+            connection.send(order.request());
         } catch (RuntimeException e) {
             String discard;
             lock.lock();

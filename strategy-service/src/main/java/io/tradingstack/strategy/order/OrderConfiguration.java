@@ -1,7 +1,6 @@
 package io.tradingstack.strategy.order;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tradingstack.agent.AgentLifecycle;
 import io.tradingstack.strategy.StrategyProperties;
 import io.tradingstack.strategy.signal.StrategyDefinition;
 import java.util.ArrayList;
@@ -19,26 +18,18 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 @Configuration(proxyBeanMethods = false)
 class OrderConfiguration {
 
+    /** The orders of every strategy that expired unanswered and wait for their cancel's answer. */
     @Bean
-    ExpiredOrderReconciler expiredOrderReconciler(StrategyProperties properties, OrderOutcomeListener outcomes,
-            MeterRegistry registry) {
-        StrategyProperties.OrderManager orderManager = properties.orderManager();
-        return new ExpiredOrderReconciler(orderManager.host(), orderManager.restPort(), orderManager.reconcileInterval(),
-            orderManager.reconcileWindow(), outcomes, registry);
-    }
-
-    /** The {@code orders-reconcile} thread. */
-    @Bean
-    AgentLifecycle expiredOrderReconcilerLoop(ExpiredOrderReconciler reconciler, MeterRegistry registry) {
-        return new AgentLifecycle(reconciler, reconciler.idleStrategy(), registry, ExpiredOrderReconciler.PHASE);
+    UnsettledOrders unsettledOrders(MeterRegistry registry) {
+        return new UnsettledOrders(registry);
     }
 
     @Bean
     OrderClients orderClients(StrategyProperties properties, OrderOutcomeListener outcomes,
-            ExpiredOrderReconciler reconciler, MeterRegistry registry, IntegrationFlowContext flowContext) {
+            UnsettledOrders unsettled, MeterRegistry registry, IntegrationFlowContext flowContext) {
         List<OrderClient> clients = new ArrayList<>();
         for (StrategyDefinition strategy : properties.strategies()) {
-            clients.add(new OrderClient(strategy.id(), properties.tokenOf(strategy), properties.orderManager(), outcomes, reconciler,
+            clients.add(new OrderClient(strategy.id(), properties.tokenOf(strategy), properties.orderManager(), outcomes, unsettled,
                 registry, flowContext));
         }
         return new OrderClients(clients);

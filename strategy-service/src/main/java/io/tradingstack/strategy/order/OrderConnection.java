@@ -2,7 +2,7 @@ package io.tradingstack.strategy.order;
 
 import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.Logon;
-import io.tradingstack.protocol.Order;
+import io.tradingstack.protocol.Message;
 import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.tcp.FrameDeserializer;
 import io.tradingstack.tcp.FrameSerializer;
@@ -179,14 +179,15 @@ final class OrderConnection {
     }
 
     /**
-     * Sends the order through the outbound flow on the calling thread: the outbound adapter
+     * Sends the order (or the cancel of one) through the outbound flow on the calling thread: the outbound adapter
      * writes it on the shared connection (opening one only if that closed since the caller
      * looked). A failure is thrown as the adapter threw it. The adapter retries a write that
      * failed with an {@code IOException} once, on a new connection; the client, told of the
      * first connection's close, may then send the order once more, which is safe: the order
-     * manager answers a repeated {@code clientOrderId} with the original execution.
+     * manager answers a repeated {@code clientOrderId} with the original execution, and a repeated
+     * cancel with the same execution as the first.
      */
-    void send(Order order) {
+    void send(Message order) {
         MessageChannel channel = orders;
         if (channel == null) {
             throw new IllegalStateException("order connection " + name + " is not started");

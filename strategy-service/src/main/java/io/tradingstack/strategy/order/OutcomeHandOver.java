@@ -5,10 +5,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Hands one order client's outcomes to the strategy in the order they were decided, one at a
- * time, and tracks an expired order that was sent with the {@link ExpiredOrderReconciler}.
+ * time.
  *
- * <p>Outcomes are decided on the connection's read thread (an execution) or on the client's
- * timer thread (an expiry). The client adds each under its own lock, so the queue holds them in
+ * <p>Outcomes are decided on the connection's read thread (an execution, or the answer to the
+ * cancel of an expired order) or on the client's timer thread (an expiry). The client adds each under its own lock, so the queue holds them in
  * decision order; {@link #handOver()} is then called outside that lock, because the listener
  * may block while the engine's inbox is full, and a thread waiting there must not keep the
  * engine thread from submitting (which takes the client's lock). Never called on the engine
@@ -17,14 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class OutcomeHandOver {
 
     private final OrderOutcomeListener outcomes;
-    private final ExpiredOrderReconciler reconciler;
     private final ConcurrentLinkedQueue<OrderOutcome> decided = new ConcurrentLinkedQueue<>();
     /** One thread hands over at a time, so a later outcome never overtakes an earlier one. */
     private final ReentrantLock handing = new ReentrantLock();
 
-    OutcomeHandOver(OrderOutcomeListener outcomes, ExpiredOrderReconciler reconciler) {
+    OutcomeHandOver(OrderOutcomeListener outcomes) {
         this.outcomes = outcomes;
-        this.reconciler = reconciler;
     }
 
     /** An outcome decided; called under the client's lock, so in decision order. */
@@ -43,10 +41,6 @@ final class OutcomeHandOver {
         try {
             for (OrderOutcome outcome = decided.poll(); outcome != null; outcome = decided.poll()) {
                 outcomes.onOutcome(outcome);
-                if (outcome.isExpired() && outcome.attempts() > 0) {
-                    // Sent at least once: it may have reached the order manager and filled.
-                    reconciler.track(outcome);
-                }
             }
         } finally {
             handing.unlock();

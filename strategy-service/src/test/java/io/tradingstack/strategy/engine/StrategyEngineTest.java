@@ -183,6 +183,22 @@ class StrategyEngineTest {
     }
 
     @Test
+    void shouldKeepAnExpiredOrderExpiredAndThePositionUnchangedWhenItsCancelCameFirst() {
+        StrategyEngine engine = engine(reference("momentum-1", 100, 50));
+        trend(engine, "AAPL", +1);
+        engine.onNews(news("AAPL", 80));
+        Order order = sent.get(0);
+        engine.onOutcome(new OrderOutcome(order, null, 2, "no execution within 2000 ms"));
+
+        engine.onOutcome(new OrderOutcome(order,
+            Execution.rejected(order.clientOrderId(), 8, OrderOutcome.CANCELLED, 3), 2, "", true));
+
+        StrategyView view = engine.view("momentum-1");
+        assertThat(view.positions()).containsEntry("AAPL", 0L);
+        assertThat(view.orders()).as("never filled: still expired").isEqualTo(new StrategyView.OrderCounts(1, 0, 0, 1, 0));
+    }
+
+    @Test
     void shouldFollowAFillFoundAfterTheOrderExpiredAndWriteEveryOutcomeToTheDropCopy() throws Exception {
         Path file = directory.resolve("drop-copy.csv");
         StrategyEngine engine;

@@ -52,7 +52,7 @@ class OrderClientTest {
     private AnnotationConfigApplicationContext context;
     private OrderClients clients;
     private OrderClient client;
-    private ExpiredOrderReconciler reconciler;
+    private UnsettledOrders unsettled;
     private long counter;
 
     @AfterEach
@@ -122,8 +122,108 @@ class OrderClientTest {
         }
         assertThat(registry.get("trading.strategy.order.retries").counter().count()).isEqualTo(outcome.attempts() - 1);
         assertThat(registry.find("trading.hop.order.round.trip").timer().count()).isZero();
-        // sent, so it may have filled: looked up later (tracked just after the outcome is handed over)
-        awaitTrue(() -> reconciler.inDoubt() == 1);
+        // Sent, so it may have filled: in doubt until its cancel is answered, which the fake, busy
+        // sleeping before the last attempt's answer, cannot do before the test ends.
+        assertThat(unsettled.inDoubt()).isEqualTo(1);
+        assertThat(registry.get("trading.strategy.orders.in.doubt").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSettleAnOrderThatExpiredUnansweredByACancelOnTheSameConnection() throws Exception {
+        orderManager = new FakeOrderManager();
+        // The order is never answered; its only attempt waits for the expiry, which the test waits out.
+        orderManager.policy((order, receipt) -> new FakeOrderManager.Ignore());
+        client = start(orderManager.port(), "", Duration.ofMinutes(5), Duration.ofMillis(300));
+        Order order = order();
+
+        client.submit(order);
+
+        OrderOutcome expired = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(expired.isExpired()).isTrue();
+        assertThat(expired.attempts()).isEqualTo(1);
+        OrderOutcome settled = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(settled).as("the cancel's answer").isNotNull();
+        assertThat(settled.reconciled()).isTrue();
+        assertThat(settled.order()).isEqualTo(order);
+        assertThat(settled.isCancelled()).as("the cancel reached the order manager first").isTrue();
+        assertThat(settled.isFilled()).isFalse();
+        FakeOrderManager.Received sent = orderManager.nextOrder(10_000);
+        FakeOrderManager.ReceivedCancel cancel = orderManager.nextCancel(10_000);
+        assertThat(cancel.cancel().clientOrderId()).isEqualTo(order.clientOrderId());
+        assertThat(cancel.cancel().strategyId()).isEqualTo(order.strategyId());
+        assertThat(cancel.connection()).as("behind the order, on its connection").isEqualTo(sent.connection());
+        assertThat(orderManager.connectionsAccepted()).isEqualTo(1);
+        assertThat(unsettled.inDoubt()).isZero();
+        assertThat(registry.get("trading.strategy.orders.settled").tag("status", "not_filled").counter().count())
+            .isEqualTo(1);
+        assertThat(registry.get("trading.strategy.order.retries").counter().count()).as("a cancel is no order retry").isZero();
+    }
+
+    @Test
+    void shouldHandBackALateFillAsTheAnswerToTheCancel() throws Exception {
+        orderManager = new FakeOrderManager();
+        // Filled, and the execution lost: only the cancel can tell.
+        orderManager.policy((order, receipt) -> new FakeOrderManager.Lose());
+        client = start(orderManager.port(), "", Duration.ofMinutes(5), Duration.ofMillis(300));
+        Order order = order();
+
+        client.submit(order);
+
+        assertThat(outcomes.poll(10, TimeUnit.SECONDS).isExpired()).isTrue();
+        OrderOutcome settled = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(settled.reconciled()).isTrue();
+        assertThat(settled.isFilled()).isTrue();
+        assertThat(settled.execution().filledQuantity()).isEqualTo(order.quantity());
+        assertThat(settled.execution().price()).isEqualTo(FakeOrderManager.FILL_PRICE);
+        assertThat(registry.get("trading.strategy.orders.settled").tag("status", "filled").counter().count()).isEqualTo(1);
+        assertThat(unsettled.inDoubt()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheOrderInDoubtAndResendItsCancelAfterAReconnectAndLogon() throws Exception {
+        orderManager = new FakeOrderManager("token-1");
+        Order order = order();
+        Order next = order();
+        // The first order is never answered; the expiry, waited out, ends it.
+        orderManager.policy((sent, receipt) -> sent.equals(order) ? new FakeOrderManager.Ignore() : new FakeOrderManager.Fill(0));
+        // The first cancel loses its connection unanswered; the second, on a new logged-on connection, is answered.
+        CountDownLatch firstCancel = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        orderManager.cancelPolicy((cancel, receipt) -> {
+            if (receipt > 1) {
+                return new FakeOrderManager.Settle();
+            }
+            firstCancel.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new FakeOrderManager.Close();
+        });
+        // An expiry the next order cannot reach while it waits for the cancel, its reconnect and logon.
+        client = start(orderManager.port(), "token-1", Duration.ofMinutes(5), GENEROUS);
+
+        client.submit(order);
+        assertThat(outcomes.poll(20, TimeUnit.SECONDS).isExpired()).isTrue();
+        assertThat(firstCancel.await(10, TimeUnit.SECONDS)).isTrue();
+        awaitTrue(() -> unsettled.inDoubt() == 1);
+        assertThat(client.submit(next)).isTrue(); // waits behind the cancel
+        release.countDown();
+
+        OrderOutcome settled = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(settled.order()).isEqualTo(order);
+        assertThat(settled.reconciled()).isTrue();
+        assertThat(settled.isCancelled()).isTrue();
+        OrderOutcome nextOutcome = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(nextOutcome.order()).as("the order behind the cancel goes after it").isEqualTo(next);
+        assertThat(nextOutcome.isFilled()).isTrue();
+        FakeOrderManager.ReceivedCancel first = orderManager.nextCancel(10_000);
+        FakeOrderManager.ReceivedCancel second = orderManager.nextCancel(10_000);
+        assertThat(second.connection()).as("resent on a new connection").isNotEqualTo(first.connection());
+        assertThat(second.logon()).as("after the logon").isNotNull();
+        assertThat(second.cancel()).isEqualTo(first.cancel());
+        assertThat(unsettled.inDoubt()).isZero();
     }
 
     @Test
@@ -146,6 +246,10 @@ class OrderClientTest {
             Thread.sleep(10);
         }
         handOver.countDown();
+        // The first was sent, so its cancel goes before the second: the fake had filled it.
+        OrderOutcome settled = outcomes.poll(10, TimeUnit.SECONDS);
+        assertThat(settled.order()).isEqualTo(first);
+        assertThat(settled.reconciled()).isTrue();
         OrderOutcome queued = outcomes.poll(10, TimeUnit.SECONDS);
         assertThat(queued.order()).isEqualTo(second);
         assertThat(queued.isExpired()).isTrue();
@@ -190,7 +294,7 @@ class OrderClientTest {
         assertThat(outcome.problem()).contains("cannot connect to the order manager at 127.0.0.1:" + port);
         assertThat(client.status().connected()).isFalse();
         assertThat(client.status().lastError()).contains("Connection refused");
-        assertThat(reconciler.inDoubt()).as("never sent: it cannot be in the order manager").isZero();
+        assertThat(unsettled.inDoubt()).as("never sent: it cannot be in the order manager").isZero();
     }
 
     @Test
@@ -284,16 +388,13 @@ class OrderClientTest {
 
     private OrderClient start(int port, String token, Duration replyTimeout, Duration expiry) {
         StrategyProperties.OrderManager settings = new StrategyProperties.OrderManager("127.0.0.1", port, replyTimeout, expiry,
-            Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64), 1,
-            Duration.ofHours(1), Duration.ofHours(1));
-        // Not started: the tests read what it holds, no look-ups are made.
-        reconciler = new ExpiredOrderReconciler("127.0.0.1", 1, Duration.ofHours(1), Duration.ofHours(1), outcomes::put,
-            registry);
+            Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64));
+        unsettled = new UnsettledOrders(registry);
         context = new AnnotationConfigApplicationContext(IntegrationContext.class);
         OrderClient started = new OrderClient("momentum-1", token, settings, outcome -> {
             outcomes.put(outcome);
             handOver.await();
-        }, reconciler, registry, context.getBean(IntegrationFlowContext.class));
+        }, unsettled, registry, context.getBean(IntegrationFlowContext.class));
         clients = new OrderClients(List.of(started));
         context.addApplicationListener(clients);
         clients.start();
