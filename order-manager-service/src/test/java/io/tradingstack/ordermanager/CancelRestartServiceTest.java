@@ -13,11 +13,8 @@ import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,24 +25,7 @@ import tools.jackson.databind.JsonNode;
  * store: {@code error JOURNAL_UNAVAILABLE} and a close, and the fence after the restart.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class CancelRestartServiceTest {
-
-    @TempDir
-    Path directory;
-
-    private TestPriceBook book;
-    private Path journal;
-
-    @BeforeEach
-    void writeBook() {
-        book = TestPriceBook.create(directory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02");
-        journal = directory.resolve("journal").resolve("orders.journal");
-    }
-
-    @AfterEach
-    void closeBook() {
-        book.close();
-    }
+class CancelRestartServiceTest extends JournaledServiceTest {
 
     @Test
     void shouldKeepAFenceAcrossARestartSoThatTheOrderIsNeverFilled() throws Exception {

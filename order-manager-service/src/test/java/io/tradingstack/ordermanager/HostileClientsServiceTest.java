@@ -11,7 +11,6 @@ import io.tradingstack.protocol.Side;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,11 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,30 +31,15 @@ import tools.jackson.databind.JsonNode;
  * order of the healthy client is answered.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class HostileClientsServiceTest {
+class HostileClientsServiceTest extends JournaledServiceTest {
 
     private static final int GARBAGE_FRAMES = 1_000;
     private static final int MAX_CONNECTIONS = 8;
     private static final long HEAP_GROWTH_LIMIT = 16L << 20;
 
-    @TempDir
-    Path directory;
-
-    private TestPriceBook book;
-
-    @BeforeEach
-    void writeBook() {
-        book = TestPriceBook.create(directory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02");
-    }
-
-    @AfterEach
-    void closeBook() {
-        book.close();
-    }
-
     @Test
     void shouldCloseOnlyTheOffendingConnectionsCountEachAndKeepAnsweringTheHealthyClient() throws Exception {
-        try (OrderManagerInstance manager = OrderManagerInstance.start(directory.resolve("orders.journal"), book.path(),
+        try (OrderManagerInstance manager = OrderManagerInstance.start(journal, book.path(),
                 "trading.order-manager.server.max-connections=" + MAX_CONNECTIONS,
                 "trading.order-manager.server.read-timeout=3s",
                 "trading.order-manager.risk.max-orders-per-second=100000");

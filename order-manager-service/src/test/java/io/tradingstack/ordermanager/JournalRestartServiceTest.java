@@ -17,11 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,24 +28,11 @@ import tools.jackson.databind.JsonNode;
  * truncated and counted; a journal damaged before its end stops the start-up with the offset.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class JournalRestartServiceTest {
+class JournalRestartServiceTest extends JournaledServiceTest {
 
-    @TempDir
-    Path directory;
-
-    private TestPriceBook book;
-    private Path journal;
-
-    @BeforeEach
-    void writeBook() {
-        book = TestPriceBook.create(directory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02")
-            .quote("MSFT", "400.00", "400.04");
-        journal = directory.resolve("journal").resolve("orders.journal");
-    }
-
-    @AfterEach
-    void closeBook() {
-        book.close();
+    @Override
+    TestPriceBook quotes(TestPriceBook created) {
+        return super.quotes(created).quote("MSFT", "400.00", "400.04");
     }
 
     @Test

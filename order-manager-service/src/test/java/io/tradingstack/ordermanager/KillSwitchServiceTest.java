@@ -10,11 +10,8 @@ import io.tradingstack.protocol.Side;
 import io.tradingstack.security.TestOperator;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,27 +22,10 @@ import tools.jackson.databind.JsonNode;
  * ones, a switch is 401 with a problem detail, counted, and changes nothing.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class KillSwitchServiceTest {
+class KillSwitchServiceTest extends JournaledServiceTest {
 
     private static final String HALT = "{\"reason\":\"runaway strategy\"}";
     private static final String RELEASE = "{\"reason\":\"strategy fixed\"}";
-
-    @TempDir
-    Path directory;
-
-    private TestPriceBook book;
-    private Path journal;
-
-    @BeforeEach
-    void writeBook() {
-        book = TestPriceBook.create(directory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02");
-        journal = directory.resolve("journal").resolve("orders.journal");
-    }
-
-    @AfterEach
-    void closeBook() {
-        book.close();
-    }
 
     @Test
     void shouldRejectNewOrdersWhileHaltedKeepTheHaltAcrossARestartAndFillAgainOnceReleased() throws Exception {
