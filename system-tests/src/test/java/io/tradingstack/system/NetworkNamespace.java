@@ -15,7 +15,9 @@ import java.util.List;
  *   tsh&lt;pid&gt; 10.213.N.1/30  &lt;──── veth pair ────&gt;  tsn&lt;pid&gt; 10.213.N.2/30, lo up
  * </pre>
  *
- * Names carry the test JVM's pid, so runs side by side do not meet; {@link #close()} removes
+ * Names carry the test JVM's pid, so runs side by side do not meet ({@link #create(String, String,
+ * String, String, String)} takes names and addresses of the caller's, for a test that makes
+ * several: {@link MultiHostNetwork}); {@link #close()} removes
  * the pair and the namespace (and with it every rule made inside), and a shutdown hook does the
  * same if the JVM is stopped before that.
  */
@@ -29,14 +31,18 @@ final class NetworkNamespace implements AutoCloseable {
     private final Thread cleanupOnExit = new Thread(this::removeQuietly, "netns-cleanup");
     private boolean closed;
 
+    private NetworkNamespace(String name, String hostVeth, String namespaceVeth, String hostAddress,
+            String namespaceAddress) {
+        this.name = name;
+        this.hostVeth = hostVeth;
+        this.namespaceVeth = namespaceVeth;
+        this.hostAddress = hostAddress;
+        this.namespaceAddress = namespaceAddress;
+    }
+
     private NetworkNamespace(long id) {
-        this.name = "ts-it-" + id;
-        this.hostVeth = "tsh" + id;
-        this.namespaceVeth = "tsn" + id;
         // A /30 of 10.213.0.0/16 picked by the id: two addresses, nothing else on that link.
-        String subnet = "10.213." + (id % 256) + ".";
-        this.hostAddress = subnet + "1";
-        this.namespaceAddress = subnet + "2";
+        this("ts-it-" + id, "tsh" + id, "tsn" + id, "10.213." + (id % 256) + ".1", "10.213." + (id % 256) + ".2");
     }
 
     /**
@@ -47,8 +53,20 @@ final class NetworkNamespace implements AutoCloseable {
      *                               was made up to then is removed again
      */
     static NetworkNamespace create() {
-        NetworkNamespace namespace = new NetworkNamespace(ProcessHandle.current().pid());
-        namespace.removeQuietly(); // a leftover of an earlier JVM with the same pid that was killed
+        return create(new NetworkNamespace(ProcessHandle.current().pid()));
+    }
+
+    /**
+     * A namespace of the caller's naming, for tests that make several: the names must be unique
+     * on the machine (veth names at most 15 characters) and the two addresses a /30 of their own.
+     */
+    static NetworkNamespace create(String name, String hostVeth, String namespaceVeth, String hostAddress,
+            String namespaceAddress) {
+        return create(new NetworkNamespace(name, hostVeth, namespaceVeth, hostAddress, namespaceAddress));
+    }
+
+    private static NetworkNamespace create(NetworkNamespace namespace) {
+        namespace.removeQuietly(); // a leftover of an earlier JVM with the same pid (so the same names) that was killed
         Runtime.getRuntime().addShutdownHook(namespace.cleanupOnExit);
         try {
             HostCommand.run("ip", "netns", "add", namespace.name).orThrow();
@@ -88,6 +106,16 @@ final class NetworkNamespace implements AutoCloseable {
     /** The root namespace's end: where connections from outside reach the namespace from. */
     String hostAddress() {
         return hostAddress;
+    }
+
+    /**
+     * Routes {@code destination}, an address of the root namespace outside the pair's /30, through
+     * the root namespace's end of the pair. The root namespace delivers such packets to itself,
+     * forwarding nothing, so neither {@code ip_forward} nor a host firewall's FORWARD chain (as
+     * Docker's) is involved.
+     */
+    void routeVia(String destination) {
+        HostCommand.run("ip", "-n", name, "route", "add", destination, "via", hostAddress).orThrow();
     }
 
     /** Put before a command to run it inside the namespace; {@code ip netns exec} execs it in place. */
