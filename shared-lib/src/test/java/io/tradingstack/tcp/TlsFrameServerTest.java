@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +22,7 @@ import io.tradingstack.protocol.WireTestClient;
 import io.tradingstack.tls.ClientAuth;
 import io.tradingstack.tls.ServerTls;
 import io.tradingstack.tls.TestCertificates;
+import io.tradingstack.tls.TlsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,14 +87,7 @@ class TlsFrameServerTest {
     @Test
     void shouldCloseAPlaintextClientDuringTheHandshakeAndCountIt() throws Exception {
         start(ClientAuth.NONE);
-        try (Socket plain = new Socket("127.0.0.1", server.port())) {
-            plain.setSoTimeout(CLIENT_TIMEOUT_MILLIS);
-            // A replay frame in plaintext: to a TLS server, bytes that are no handshake record.
-            plain.getOutputStream().write(new byte[] {0, 0, 0, 2, '{', '}'});
-            plain.getOutputStream().flush();
-
-            assertThat(readsToTheEnd(plain.getInputStream())).as("the server closed the connection").isTrue();
-        }
+        assertThat(TlsClients.plaintextClosed(server.port())).as("the server closed a plaintext client, no frame sent").isTrue();
         awaitHandshakeFailures(1);
         assertThat(handler.opened).as("a failed handshake never reaches the protocol").isEmpty();
         assertThat(server.openConnections()).isZero();
@@ -143,40 +134,9 @@ class TlsFrameServerTest {
         assertThat(handshakeFailures()).isZero();
     }
 
-    /**
-     * A client the server refuses after the client's side of the handshake completed (TLS 1.3: the
-     * server checks the client's certificate last): its handshake may pass, its first read fails.
-     */
+    /** A client the server must refuse, in its handshake or (TLS 1.3 judges the client's certificate last) right after it. */
     private void assertRefused(SslBundle clientBundle) throws IOException {
-        SSLSocket socket = TestCertificates.socket(clientBundle, server.port(), CLIENT_TIMEOUT_MILLIS);
-        try (socket) {
-            try {
-                socket.startHandshake();
-                socket.getOutputStream().write(new byte[] {0, 0, 0, 2, '{', '}'});
-                socket.getOutputStream().flush();
-                assertThat(readsToTheEnd(socket.getInputStream())).as("the server closed the connection").isTrue();
-            } catch (SSLException | SocketException e) {
-                // refused during the handshake, or by the server's alert after it
-            }
-        }
-    }
-
-    /**
-     * True when the stream ends (or is reset) before the read timeout: what a plaintext client
-     * reads is at most a TLS alert, a few bytes, never a frame's worth.
-     */
-    private static boolean readsToTheEnd(InputStream in) throws IOException {
-        try {
-            byte[] buffer = new byte[256];
-            int total = 0;
-            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-                total += read;
-                assertThat(total).as("bytes before the close").isLessThan(buffer.length);
-            }
-            return true;
-        } catch (SSLException | SocketException e) {
-            return true;
-        }
+        assertThat(TlsClients.refused(clientBundle, server.port())).as("the server refused the client").isTrue();
     }
 
     private void start(ClientAuth clientAuth) throws InterruptedException {

@@ -54,6 +54,19 @@ public final class TestCertificates {
         return new TestCertificates(directory);
     }
 
+    private static TestCertificates inTarget;
+
+    /**
+     * One set per test JVM under the module's {@code target/test-certificates}, for tests whose
+     * Spring configuration needs the files before any test method runs.
+     */
+    public static synchronized TestCertificates inTarget() {
+        if (inTarget == null) {
+            inTarget = make(Path.of("target", "test-certificates").toAbsolutePath());
+        }
+        return inTarget;
+    }
+
     /** {@code tls/make-test-ca} of this repository, found upwards from the working directory (a module's). */
     static Path script() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -3,6 +3,7 @@ package io.tradingstack.strategy;
 import io.tradingstack.feed.FeedSubscription;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.strategy.signal.StrategyDefinition;
+import io.tradingstack.tls.ClientTlsProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -99,9 +100,12 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
     /**
      * @param host     where the gateway listens
      * @param newsPort its news feed port
+     * @param tls      TLS to the news feed: the SSL bundle whose trust verifies the gateway
+     *                 ({@code bundle}; empty, the default, connects in plaintext)
      */
     public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
-            @Min(1) @Max(65_535) @DefaultValue("8001") int newsPort) {
+            @Min(1) @Max(65_535) @DefaultValue("8001") int newsPort,
+            @NotNull @Valid @DefaultValue ClientTlsProperties tls) {
     }
 
     /**
@@ -121,6 +125,11 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
      * @param reconcileInterval time between look-ups of the orders that expired unanswered
      * @param reconcileWindow   how long after its expiry an order the order manager does not have
      *                          is still looked up before it is given up as never received
+     * @param tls            TLS to the order port: the SSL bundle whose trust verifies the order manager
+     *                       and whose key, when it has one, is the strategy's client certificate for an
+     *                       order port that requires one ({@code bundle}; empty, the default, is plaintext)
+     * @param restTls        TLS to the order manager's HTTP port (the look-ups of expired orders): the SSL
+     *                       bundle whose trust verifies it; empty, the default, is plain HTTP
      */
     public record OrderManager(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8002") int port,
@@ -132,7 +141,9 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
             @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
             @Min(1) @Max(65_535) @DefaultValue("8083") int restPort,
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("1s") Duration reconcileInterval,
-            @NotNull @DurationMin(millis = 0) @DurationMax(hours = 24) @DefaultValue("60s") Duration reconcileWindow) {
+            @NotNull @DurationMin(millis = 0) @DurationMax(hours = 24) @DefaultValue("60s") Duration reconcileWindow,
+            @NotNull @Valid @DefaultValue ClientTlsProperties tls,
+            @NotNull @Valid @DefaultValue ClientTlsProperties restTls) {
 
         @AssertTrue(message = "must not be below reply-timeout")
         public boolean isExpiryAtLeastReplyTimeout() {

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
 import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,19 +78,37 @@ public final class ExpiredOrderReconciler implements Agent {
      */
     public ExpiredOrderReconciler(String host, int restPort, Duration interval, Duration window,
             OrderOutcomeListener outcomes, MeterRegistry registry) {
-        this(host, restPort, interval, window, outcomes, registry, System::nanoTime);
+        this(host, restPort, interval, window, outcomes, registry, System::nanoTime, null);
+    }
+
+    /**
+     * @param tls the TLS context whose trust verifies the order manager's HTTPS port
+     *            ({@code trading.strategy.order-manager.rest-tls}), or null for plain HTTP
+     */
+    public ExpiredOrderReconciler(String host, int restPort, Duration interval, Duration window,
+            OrderOutcomeListener outcomes, MeterRegistry registry, SSLContext tls) {
+        this(host, restPort, interval, window, outcomes, registry, System::nanoTime, tls);
     }
 
     /** @param nanoClock the clock of expiries, windows and rounds: {@link System#nanoTime()}, or a test's */
     ExpiredOrderReconciler(String host, int restPort, Duration interval, Duration window,
             OrderOutcomeListener outcomes, MeterRegistry registry, LongSupplier nanoClock) {
+        this(host, restPort, interval, window, outcomes, registry, nanoClock, null);
+    }
+
+    private ExpiredOrderReconciler(String host, int restPort, Duration interval, Duration window,
+            OrderOutcomeListener outcomes, MeterRegistry registry, LongSupplier nanoClock, SSLContext tls) {
         this.nanoClock = nanoClock;
         this.rounds = PeriodicSchedule.every(interval, false, nanoClock);
-        this.ordersUrl = "http://" + host + ":" + restPort + "/api/orders/";
+        this.ordersUrl = (tls == null ? "http://" : "https://") + host + ":" + restPort + "/api/orders/";
         this.intervalNanos = interval.toNanos();
         this.windowNanos = window.toNanos();
         this.outcomes = outcomes;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (tls != null) {
+            http.sslContext(tls); // the host name is checked against the certificate, as for any HTTPS
+        }
+        this.http = http.build();
         this.found = Counter.builder(TradingMetric.STRATEGY_ORDERS_RECONCILED.metricName())
             .description(TradingMetric.STRATEGY_ORDERS_RECONCILED.description())
             .tag(TradingMetric.Tags.STATUS, "found")

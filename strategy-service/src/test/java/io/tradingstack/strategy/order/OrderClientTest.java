@@ -9,6 +9,7 @@ import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 import io.tradingstack.strategy.FakeOrderManager;
 import io.tradingstack.strategy.StrategyProperties;
+import io.tradingstack.tls.ClientTlsProperties;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -285,7 +286,7 @@ class OrderClientTest {
     private OrderClient start(int port, String token, Duration replyTimeout, Duration expiry) {
         StrategyProperties.OrderManager settings = new StrategyProperties.OrderManager("127.0.0.1", port, replyTimeout, expiry,
             Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64), 1,
-            Duration.ofHours(1), Duration.ofHours(1));
+            Duration.ofHours(1), Duration.ofHours(1), ClientTlsProperties.off(), ClientTlsProperties.off());
         // Not started: the tests read what it holds, no look-ups are made.
         reconciler = new ExpiredOrderReconciler("127.0.0.1", 1, Duration.ofHours(1), Duration.ofHours(1), outcomes::put,
             registry);
