@@ -22,13 +22,18 @@ interface ServiceHttp {
     /** Where its output goes, named in failure messages. */
     String logLocation();
 
-    /** Where {@code path} is reached now: {@code http://host:port/path}. */
+    /** Where {@code path} is reached now: {@code http://host:port/path}, or {@code https://} when it serves HTTPS. */
     URI uri(String path);
+
+    /** The client that reaches it: {@link #HTTP}, or one that trusts its HTTPS certificate. */
+    default HttpClient http() {
+        return HTTP;
+    }
 
     /** GET; null when the service does not answer (not started, stopped, or paused). */
     default HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+            return http().send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
