@@ -2,6 +2,7 @@ package io.tradingstack.tls;
 
 import java.security.KeyStore;
 import java.security.KeyStoreException;
+import java.time.Duration;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -48,7 +49,7 @@ public final class TlsBundles {
      * @throws IllegalStateException when the bundle is missing
      */
     public static ClientTls client(SslBundles bundles, String property, ClientTlsProperties tls,
-            java.time.Duration handshakeTimeout) {
+            Duration handshakeTimeout) {
         if (tls == null || !tls.enabled()) {
             return null;
         }
