@@ -25,7 +25,8 @@ import org.springframework.boot.ssl.SslBundle;
  * A feed client with TLS against a gateway port that listens with TLS, the gateway's certificate
  * issued by the test CA for localhost and 127.0.0.1: a client that trusts that CA subscribes and
  * receives; one that trusts another CA never gets a connection (its handshake fails at connect,
- * which it reports as its reason and retries).
+ * which it reports as its reason and retries), and so does one shown a certificate of the
+ * trusted CA issued for another host.
  */
 @Timeout(60)
 class FeedClientTlsTest {
@@ -49,7 +50,14 @@ class FeedClientTlsTest {
 
     @BeforeEach
     void startGateway() throws Exception {
-        SslBundle gatewayBundle = certificates.keyAndTrust("gateway", "ca");
+        startGateway("gateway");
+    }
+
+    private void startGateway(String certificate) throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        SslBundle gatewayBundle = certificates.keyAndTrust(certificate, "ca");
         gateway = new FakeGateway(gatewayBundle.createSslContext().getServerSocketFactory());
     }
 
@@ -81,14 +89,29 @@ class FeedClientTlsTest {
 
         // The gateway sees the attempt fail in the handshake: the client refused its certificate.
         assertThatThrownBy(gateway::accept).isInstanceOf(SSLException.class);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!client.status().reason().contains("certification path") && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
-        }
+        awaitReason("certification path");
         FeedStatus status = client.status();
         assertThat(status.connected()).isFalse();
         assertThat(status.reason()).contains("cannot connect", "certification path");
         assertThat(listener.threads()).as("no listener callback: it never connected").isEmpty();
+    }
+
+    @Test
+    void shouldNotConnectWhenTheGatewaysCertificateIsForAnotherHost() throws Exception {
+        startGateway("wrong-name"); // the test CA's, for elsewhere.invalid only
+        start(certificates.trustOnly("ca"));
+
+        assertThatThrownBy(gateway::accept).isInstanceOf(SSLException.class);
+        awaitReason("127.0.0.1");
+        assertThat(client.status().connected()).isFalse();
+        assertThat(client.status().reason()).contains("cannot connect", "No subject alternative names matching IP address 127.0.0.1");
+    }
+
+    private void awaitReason(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!client.status().reason().contains(text) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
     }
 
     private void start(SslBundle trust) {
