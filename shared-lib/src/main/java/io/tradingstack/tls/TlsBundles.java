@@ -23,7 +23,7 @@ public final class TlsBundles {
      * The server port's TLS, or null when the setting names no bundle (plaintext).
      *
      * @param property the setting's prefix for messages, e.g. {@code trading.gateway.feeds.tls}
-     * @throws IllegalStateException when the bundle is missing, has no key, or has no trust for client certificates
+     * @throws TlsConfigurationException when the bundle is missing, has no key, or has no trust for client certificates
      */
     public static ServerTls server(SslBundles bundles, String property, ServerTlsProperties tls) {
         if (tls == null || !tls.enabled()) {
@@ -31,12 +31,14 @@ public final class TlsBundles {
         }
         SslBundle bundle = bundle(bundles, property, tls.bundle());
         if (!hasEntries(bundle.getStores().getKeyStore())) {
-            throw new IllegalStateException(property + ".bundle=" + tls.bundle() + ": the bundle has no key and certificate"
-                    + " for the server (spring.ssl.bundle.pem." + tls.bundle() + ".keystore.certificate and .private-key)");
+            throw new TlsConfigurationException(property + ".bundle", property + ".bundle=" + tls.bundle()
+                    + ": the bundle has no key and certificate for the server (spring.ssl.bundle.pem." + tls.bundle()
+                    + ".keystore.certificate and .private-key)", null);
         }
         if (tls.clientAuth() == ClientAuth.NEED && !hasEntries(bundle.getStores().getTrustStore())) {
-            throw new IllegalStateException(property + ".client-auth=need: bundle " + tls.bundle() + " has no trust to"
-                    + " verify client certificates with (spring.ssl.bundle.pem." + tls.bundle() + ".truststore.certificate)");
+            throw new TlsConfigurationException(property + ".bundle", property + ".client-auth=need: bundle " + tls.bundle()
+                    + " has no trust to verify client certificates with (spring.ssl.bundle.pem." + tls.bundle()
+                    + ".truststore.certificate)", null);
         }
         return new ServerTls(bundle, tls.clientAuth());
     }
@@ -46,7 +48,7 @@ public final class TlsBundles {
      *
      * @param property         the setting's prefix for messages, e.g. {@code trading.orderbook.gateway.tls}
      * @param handshakeTimeout how long the handshake after a connect may take
-     * @throws IllegalStateException when the bundle is missing
+     * @throws TlsConfigurationException when the bundle is missing
      */
     public static ClientTls client(SslBundles bundles, String property, ClientTlsProperties tls,
             Duration handshakeTimeout) {
@@ -61,9 +63,8 @@ public final class TlsBundles {
         try {
             return bundles.getBundle(name);
         } catch (NoSuchSslBundleException e) {
-            throw new IllegalStateException(property + ".bundle=" + name + " names no SSL bundle; configured bundles: "
-                    + bundles.getBundleNames() + " (define it as spring.ssl.bundle.pem." + name + ".*, or leave "
-                    + property + ".bundle empty for plaintext)", e);
+            throw new TlsConfigurationException(property + ".bundle", property + ".bundle=" + name
+                    + " names no SSL bundle; configured bundles: " + bundles.getBundleNames(), e);
         }
     }
 
