@@ -13,7 +13,6 @@ import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 import io.tradingstack.tls.TestCertificates;
 import io.tradingstack.tls.TlsClients;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

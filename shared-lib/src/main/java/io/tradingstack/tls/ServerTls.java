@@ -2,6 +2,7 @@ package io.tradingstack.tls;
 
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Locale;
 import java.util.Objects;
 
 import javax.net.ssl.SSLServerSocket;
@@ -67,6 +68,6 @@ public final class ServerTls implements TcpSocketSupport {
 
     @Override
     public String toString() {
-        return "TLS, client-auth=" + clientAuth.name().toLowerCase(java.util.Locale.ROOT);
+        return "TLS, client-auth=" + clientAuth.name().toLowerCase(Locale.ROOT);
     }
 }
