@@ -102,7 +102,9 @@ class OrderClientTlsTest {
         // and the client keeps the problem for its health.
         awaitProblem("");
         assertThat(orderManager.nextOrder(2_000)).as("an order over a connection the order manager refused").isNull();
-        assertThat(client.status().connected()).isFalse();
+        // Not "not connected": under TLS 1.3 the client's side of each new handshake completes
+        // before the order manager refuses it, so the retrying client may look connected for a moment.
+        assertThat(orderManager.connectionsAccepted()).as("connections the order manager accepted and refused").isPositive();
     }
 
     private void startOrderManager() throws Exception {
