@@ -23,6 +23,7 @@ import io.tradingstack.gateway.feed.FeedKind;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Symbols;
+import io.tradingstack.tls.ServerTlsProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -89,6 +90,9 @@ public record GatewayProperties(
      * @param publisherWriteTimeout a write on the publishing thread that blocks this long (the subscriber's
      *                          socket buffers are full: it stopped reading) cuts that subscriber off, so that it
      *                          holds the publisher and the other subscribers no longer
+     * @param tls               TLS on both feed ports: the SSL bundle with the gateway's key and certificate
+     *                          ({@code bundle}; empty, the default, keeps them plaintext) and whether
+     *                          subscribers must present a certificate ({@code client-auth})
      */
     public record Feeds(
             @DefaultValue("127.0.0.1") @NotBlank String bindAddress,
@@ -104,7 +108,8 @@ public record GatewayProperties(
             @DefaultValue("65536") @Min(256) @Max(Framing.LARGEST_MAX_FRAME_LENGTH) int maxFrameLength,
             @DefaultValue("0B") @NotNull DataSize socketSendBuffer,
             @DefaultValue("news") @NotNull Set<FeedKind> publisherWrites,
-            @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration publisherWriteTimeout) {
+            @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration publisherWriteTimeout,
+            @DefaultValue @NotNull @Valid ServerTlsProperties tls) {
 
         @AssertTrue(message = "max-queued-bytes and max-batch-bytes must be positive")
         public boolean isQueueLimitsPositive() {

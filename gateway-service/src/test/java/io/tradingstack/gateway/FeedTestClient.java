@@ -22,6 +22,11 @@ public final class FeedTestClient extends WireTestClient {
         return connect(port, 0);
     }
 
+    /** A subscriber over a socket already connected, e.g. a TLS one. */
+    public static FeedTestClient over(Socket socket) throws IOException {
+        return new FeedTestClient(socket);
+    }
+
     /** @param receiveBufferSize SO_RCVBUF set before connecting (so the window stays small), 0 for the default */
     public static FeedTestClient connect(int port, int receiveBufferSize) throws IOException {
         return new FeedTestClient(connectSocket(port, receiveBufferSize));

@@ -4,6 +4,7 @@ import io.tradingstack.journal.FlushPolicy;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Symbols;
+import io.tradingstack.tls.ServerTlsProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -69,12 +70,16 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
      * @param maxConnections connections accepted at once; the next gets {@code TOO_MANY_CONNECTIONS} and is closed
      * @param readTimeout    a frame started and not finished within this closes its connection; an idle
      *                       connection (between frames) may stay open for ever
+     * @param tls            TLS on the order port: the SSL bundle with the order manager's key and
+     *                       certificate ({@code bundle}; empty, the default, keeps it plaintext) and
+     *                       whether strategies must present a certificate the bundle trusts ({@code client-auth: need})
      */
     public record Server(@NotBlank @DefaultValue("127.0.0.1") String bindAddress,
             @Min(0) @Max(65_535) @DefaultValue("8002") int orderPort,
             @Min(256) @Max(Framing.LARGEST_MAX_FRAME_LENGTH) @DefaultValue("65536") int maxFrameLength,
             @Min(1) @DefaultValue("100") int maxConnections,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration readTimeout) {
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration readTimeout,
+            @NotNull @Valid @DefaultValue ServerTlsProperties tls) {
     }
 
     /**

@@ -19,6 +19,11 @@ public final class OrderTestClient extends WireTestClient {
         return new OrderTestClient(connectSocket(port, 0));
     }
 
+    /** An order client over a socket already connected, e.g. a TLS one. */
+    public static OrderTestClient over(Socket socket) throws IOException {
+        return new OrderTestClient(socket);
+    }
+
     /** Sends an order and reads its execution, which must be the next frame. */
     public Execution order(Order order) throws IOException {
         send(order);

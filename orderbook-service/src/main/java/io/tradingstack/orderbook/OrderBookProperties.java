@@ -1,6 +1,7 @@
 package io.tradingstack.orderbook;
 
 import io.tradingstack.feed.FeedSubscription;
+import io.tradingstack.tls.ClientTlsProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,9 +29,12 @@ public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @
     /**
      * @param host      where the gateway listens
      * @param pricePort its price feed port
+     * @param tls       TLS to the price feed: the SSL bundle whose trust verifies the gateway
+     *                  ({@code bundle}; empty, the default, connects in plaintext)
      */
     public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
-            @Min(1) @Max(65_535) @DefaultValue("8000") int pricePort) {
+            @Min(1) @Max(65_535) @DefaultValue("8000") int pricePort,
+            @NotNull @Valid @DefaultValue ClientTlsProperties tls) {
     }
 
     /**

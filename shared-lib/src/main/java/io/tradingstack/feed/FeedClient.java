@@ -6,6 +6,7 @@ import io.tradingstack.tcp.FrameDeserializer;
 import io.tradingstack.tcp.FrameSerializer;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.ReplayRequest;
+import io.tradingstack.tls.ClientTls;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.channel.FixedSubscriberChannel;
 import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.dsl.TcpNetClientConnectionFactorySpec;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionCloseEvent;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionExceptionEvent;
@@ -103,6 +105,19 @@ public final class FeedClient implements SmartLifecycle {
      * @param registry where the counters go
      */
     public FeedClient(Feed feed, String service, FeedClientConfig config, FeedListener listener, MeterRegistry registry) {
+        this(feed, service, config, listener, registry, null);
+    }
+
+    /**
+     * A feed client that connects with TLS: the gateway must present a certificate the bundle
+     * trusts, for the configured host; the handshake is part of each connect (within the
+     * connect timeout), so a gateway that fails it is a failed attempt, logged once and retried
+     * with backoff.
+     *
+     * @param tls the connection's TLS, or null for plaintext
+     */
+    public FeedClient(Feed feed, String service, FeedClientConfig config, FeedListener listener, MeterRegistry registry,
+            ClientTls tls) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -115,12 +130,12 @@ public final class FeedClient implements SmartLifecycle {
         this.reader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 named("feed-" + feed.tag()));
         this.connector = Executors.newSingleThreadScheduledExecutor(named("feed-" + feed.tag() + "-connect"));
-        this.connectionFactory = connectionFactory(config);
+        this.connectionFactory = connectionFactory(config, tls);
         this.inboundAdapter = inboundAdapter();
     }
 
-    private TcpNetClientConnectionFactory connectionFactory(FeedClientConfig config) {
-        TcpNetClientConnectionFactory factory = Tcp.netClient(config.host(), config.port())
+    private TcpNetClientConnectionFactory connectionFactory(FeedClientConfig config, ClientTls tls) {
+        TcpNetClientConnectionFactorySpec spec = Tcp.netClient(config.host(), config.port())
             .soTcpNoDelay(true)
             // A read that waits this long means the gateway missed 3 heartbeats: the factory closes it.
             .soTimeout((int) config.deadAfter().toMillis())
@@ -128,8 +143,11 @@ public final class FeedClient implements SmartLifecycle {
             .serializer(new FrameSerializer(config.maxFrameLength()))
             .deserializer(new FrameDeserializer(config.maxFrameLength()))
             .taskExecutor(reader)
-            .connectionSupport(QuietOnPeerLossConnection::new)
-            .getObject();
+            .connectionSupport(QuietOnPeerLossConnection::new);
+        if (tls != null) {
+            tls.applyTo(spec);
+        }
+        TcpNetClientConnectionFactory factory = spec.getObject();
         factory.setBeanName(feed.tag() + "FeedConnectionFactory");
         // The connections' own events, straight to this client (they never reach an application context).
         factory.setApplicationEventPublisher(this::onConnectionEvent);

@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
+import javax.net.ssl.SSLSocket;
+
 import io.tradingstack.metrics.InvalidFrames;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;
 
@@ -21,6 +23,12 @@ import org.springframework.integration.ip.tcp.connection.TcpNetConnectionSupport
  * (reset by its peer, killed) is logged at DEBUG rather than Spring Integration's ERROR: it is
  * routine, and reported by the close event that follows. A frame that did not complete in time
  * is logged once at WARN and counted as {@link ServerRefusal#READ_TIMEOUT}.
+ *
+ * <p>On a TLS port (the socket is an {@link SSLSocket}) each connection first completes its
+ * handshake, on its own thread and within the read timeout, before its open event: a client that
+ * fails it (a plaintext client, one that does not trust the server, one without a certificate the
+ * server requires) or stalls in it never reaches the protocol; it is closed, counted as
+ * {@link ServerRefusal#TLS_HANDSHAKE} and logged by {@link HandshakeFailures}.
  */
 final class DeadlineConnectionSupport implements TcpNetConnectionSupport {
 
@@ -29,11 +37,13 @@ final class DeadlineConnectionSupport implements TcpNetConnectionSupport {
     private final String server;
     private final Duration readTimeout;
     private final InvalidFrames invalidFrames;
+    private final HandshakeFailures handshakeFailures;
 
     DeadlineConnectionSupport(String server, Duration readTimeout, InvalidFrames invalidFrames) {
         this.server = server;
         this.readTimeout = readTimeout;
         this.invalidFrames = invalidFrames;
+        this.handshakeFailures = new HandshakeFailures(server);
     }
 
     @Override
@@ -51,6 +61,34 @@ final class DeadlineConnectionSupport implements TcpNetConnectionSupport {
                 ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
             super(socket, server, lookupHost, applicationEventPublisher, connectionFactoryName);
             this.socket = socket;
+        }
+
+        /** On the connection's thread: the handshake on a TLS port, then Spring Integration's read loop and open event. */
+        @Override
+        public void run() {
+            if (socket instanceof SSLSocket ssl && !handshake(ssl)) {
+                return;
+            }
+            super.run();
+        }
+
+        private boolean handshake(SSLSocket ssl) {
+            try {
+                int soTimeout = ssl.getSoTimeout();
+                ssl.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, readTimeout.toMillis())));
+                ssl.startHandshake();
+                ssl.setSoTimeout(soTimeout);
+                if (log.isDebugEnabled()) {
+                    log.debug("server=" + server + " connection=" + getConnectionId() + " TLS "
+                            + ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite());
+                }
+                return true;
+            } catch (IOException e) {
+                invalidFrames.count(ServerRefusal.TLS_HANDSHAKE.name());
+                handshakeFailures.failed(getHostAddress() + ":" + getPort(), e);
+                close();
+                return false;
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.tradingstack.metrics.InvalidFrames;
 import io.tradingstack.protocol.Decoded;
 import io.tradingstack.protocol.ErrorFrame;
+import io.tradingstack.tls.ServerTls;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -74,7 +75,19 @@ public final class FrameServer<C> {
      */
     public static TcpNetServerConnectionFactorySpec connectionFactory(String id, FrameServerSettings settings,
             InvalidFrames invalidFrames) {
-        return Tcp.netServer(settings.port())
+        return connectionFactory(id, settings, invalidFrames, null);
+    }
+
+    /**
+     * {@link #connectionFactory(String, FrameServerSettings, InvalidFrames)} listening with TLS:
+     * each connection completes its handshake within the read timeout before the protocol sees
+     * it, or is closed and counted as {@link ServerRefusal#TLS_HANDSHAKE}.
+     *
+     * @param tls the port's TLS, or null for plaintext
+     */
+    public static TcpNetServerConnectionFactorySpec connectionFactory(String id, FrameServerSettings settings,
+            InvalidFrames invalidFrames, ServerTls tls) {
+        TcpNetServerConnectionFactorySpec spec = Tcp.netServer(settings.port())
                 .id(id)
                 .localAddress(settings.bindAddress())
                 .deserializer(new FrameDeserializer(settings.maxFrameLength()))
@@ -83,6 +96,11 @@ public final class FrameServer<C> {
                 .backlog(64)
                 .connectionSupport(new DeadlineConnectionSupport(settings.name(), settings.readTimeout(), invalidFrames))
                 .taskExecutor(new SimpleAsyncTaskExecutor(settings.name() + "-io-"));
+        if (tls != null) {
+            tls.applyTo(spec);
+            log.info("server=" + settings.name() + " port " + settings.port() + " uses " + tls);
+        }
+        return spec;
     }
 
     public String name() {

@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ServerSocketFactory;
 
 /**
  * The gateway side of a feed, on a plain {@link ServerSocket} on 127.0.0.1, driven step by step
@@ -29,12 +30,19 @@ public final class FakeGateway implements AutoCloseable {
 
     private static final int WAIT_MILLIS = 10_000;
 
+    private final ServerSocketFactory sockets;
     private final int port;
     private final List<Connection> connections = new ArrayList<>();
     private final List<Long> acceptNanos = new ArrayList<>();
     private ServerSocket server;
 
     public FakeGateway() throws IOException {
+        this(ServerSocketFactory.getDefault());
+    }
+
+    /** A gateway whose port listens with {@code sockets}: an {@code SSLServerSocketFactory} for a TLS feed. */
+    public FakeGateway(ServerSocketFactory sockets) throws IOException {
+        this.sockets = sockets;
         this.server = bind(0);
         this.port = server.getLocalPort();
     }
@@ -77,8 +85,8 @@ public final class FakeGateway implements AutoCloseable {
         down();
     }
 
-    private static ServerSocket bind(int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
+    private ServerSocket bind(int port) throws IOException {
+        ServerSocket socket = sockets.createServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         socket.setSoTimeout(WAIT_MILLIS);

@@ -3,6 +3,7 @@ package io.tradingstack.strategy;
 import io.tradingstack.feed.FeedSubscription;
 import io.tradingstack.protocol.Framing;
 import io.tradingstack.strategy.signal.StrategyDefinition;
+import io.tradingstack.tls.ClientTlsProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -99,9 +100,12 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
     /**
      * @param host     where the gateway listens
      * @param newsPort its news feed port
+     * @param tls      TLS to the news feed: the SSL bundle whose trust verifies the gateway
+     *                 ({@code bundle}; empty, the default, connects in plaintext)
      */
     public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
-            @Min(1) @Max(65_535) @DefaultValue("8001") int newsPort) {
+            @Min(1) @Max(65_535) @DefaultValue("8001") int newsPort,
+            @NotNull @Valid @DefaultValue ClientTlsProperties tls) {
     }
 
     /**
@@ -117,6 +121,9 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
      *                       (the first retry goes at once)
      * @param backoffMax     the wait doubles per failure up to this
      * @param maxFrameLength the largest frame payload accepted from the order manager
+     * @param tls            TLS to the order port: the SSL bundle whose trust verifies the order manager
+     *                       and whose key, when it has one, is the strategy's client certificate for an
+     *                       order port that requires one ({@code bundle}; empty, the default, is plaintext)
      */
     public record OrderManager(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8002") int port,
@@ -125,7 +132,8 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("2s") Duration connectTimeout,
             @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("2s") Duration backoffMax,
-            @NotNull @DefaultValue("64KB") DataSize maxFrameLength) {
+            @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
+            @NotNull @Valid @DefaultValue ClientTlsProperties tls) {
 
         @AssertTrue(message = "must not be below reply-timeout")
         public boolean isExpiryAtLeastReplyTimeout() {

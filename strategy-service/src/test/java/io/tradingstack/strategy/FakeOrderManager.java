@@ -15,6 +15,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -132,13 +134,27 @@ public final class FakeOrderManager implements AutoCloseable {
 
     /** @param expectedToken the token every connection must log on with first; null for none required */
     public FakeOrderManager(String expectedToken) throws IOException {
+        this(expectedToken, ServerSocketFactory.getDefault());
+    }
+
+    /**
+     * @param sockets makes the port's server socket: an {@code SSLServerSocketFactory} for an order port with
+     *                TLS (set client authentication on the socket with {@link #requireClientCertificates()})
+     */
+    public FakeOrderManager(String expectedToken, ServerSocketFactory sockets) throws IOException {
         this.expectedToken = expectedToken;
-        server = new ServerSocket();
+        server = sockets.createServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         acceptor = new Thread(this::acceptLoop, "fake-order-manager");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** On a TLS port: a client without a certificate the port trusts fails its handshake. */
+    public FakeOrderManager requireClientCertificates() {
+        ((SSLServerSocket) server).setNeedClientAuth(true);
+        return this;
     }
 
     public int port() {

@@ -22,8 +22,13 @@ interface ServiceHttp {
     /** Where its output goes, named in failure messages. */
     String logLocation();
 
-    /** Where {@code path} is reached now: {@code http://host:port/path}. */
+    /** Where {@code path} is reached now: {@code http://host:port/path}, or {@code https://} when it serves HTTPS. */
     URI uri(String path);
+
+    /** The client that reaches it: {@link #HTTP}, or one that trusts its HTTPS certificate. */
+    default HttpClient http() {
+        return HTTP;
+    }
 
     /**
      * GET as the tests' operator (so health shows its details); null when the service does not
@@ -31,7 +36,7 @@ interface ServiceHttp {
      */
     default HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+            return http().send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
                     .header("Authorization", SystemTestOperator.BASIC).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ final class ServiceProcess implements ServiceHttp, AutoCloseable {
     private final Path log;
     private Process process;
     private int starts;
+    private HttpClient https; // null: plain HTTP
 
     /**
      * @param module    the Maven module whose executable jar to run, e.g. {@code gateway-service}
@@ -59,7 +61,18 @@ final class ServiceProcess implements ServiceHttp, AutoCloseable {
 
     @Override
     public URI uri(String path) {
-        return URI.create("http://" + httpHost + ":" + httpPort + path);
+        return URI.create((https == null ? "http://" : "https://") + httpHost + ":" + httpPort + path);
+    }
+
+    /** Its HTTP port serves HTTPS ({@code server.ssl.bundle}): reached with {@code client}, which trusts its certificate. */
+    ServiceProcess https(HttpClient client) {
+        this.https = client;
+        return this;
+    }
+
+    @Override
+    public HttpClient http() {
+        return https == null ? ServiceHttp.super.http() : https;
     }
 
     @Override

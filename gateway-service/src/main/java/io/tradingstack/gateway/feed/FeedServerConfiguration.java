@@ -11,9 +11,12 @@ import io.tradingstack.tcp.FrameFlows;
 import io.tradingstack.tcp.FrameServer;
 import io.tradingstack.tcp.FrameServerSettings;
 import io.tradingstack.tcp.ServerRefusal;
+import io.tradingstack.tls.ServerTls;
+import io.tradingstack.tls.TlsBundles;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -54,7 +57,7 @@ class FeedServerConfiguration {
     InvalidFrames feedInvalidFrames(MeterRegistry registry) {
         return new InvalidFrames(registry, "gateway", List.of(FeedRefusal.NO_REPLAY.name(),
                 FeedRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name(),
-                ServerRefusal.TOO_MANY_CONNECTIONS.name()));
+                ServerRefusal.TOO_MANY_CONNECTIONS.name(), ServerRefusal.TLS_HANDSHAKE.name()));
     }
 
     @Bean
@@ -71,14 +74,14 @@ class FeedServerConfiguration {
 
     @Bean(PRICE_CONNECTION_FACTORY)
     TcpNetServerConnectionFactorySpec priceFeedConnectionFactory(GatewayProperties properties,
-            InvalidFrames invalidFrames) {
-        return connectionFactory(PRICE_CONNECTION_FACTORY, FeedKind.PRICE, properties.feeds(), invalidFrames);
+            InvalidFrames invalidFrames, SslBundles sslBundles) {
+        return connectionFactory(PRICE_CONNECTION_FACTORY, FeedKind.PRICE, properties.feeds(), invalidFrames, sslBundles);
     }
 
     @Bean(NEWS_CONNECTION_FACTORY)
     TcpNetServerConnectionFactorySpec newsFeedConnectionFactory(GatewayProperties properties,
-            InvalidFrames invalidFrames) {
-        return connectionFactory(NEWS_CONNECTION_FACTORY, FeedKind.NEWS, properties.feeds(), invalidFrames);
+            InvalidFrames invalidFrames, SslBundles sslBundles) {
+        return connectionFactory(NEWS_CONNECTION_FACTORY, FeedKind.NEWS, properties.feeds(), invalidFrames, sslBundles);
     }
 
     @Bean(PRICE_SERVER)
@@ -145,9 +148,12 @@ class FeedServerConfiguration {
                 feeds.maxConnections(), feeds.readTimeout());
     }
 
+    /** TLS on when {@code trading.gateway.feeds.tls.bundle} names an SSL bundle; a name without one stops the start. */
     private static TcpNetServerConnectionFactorySpec connectionFactory(String id, FeedKind kind,
-            GatewayProperties.Feeds feeds, InvalidFrames invalidFrames) {
-        TcpNetServerConnectionFactorySpec spec = FrameServer.connectionFactory(id, settings(kind, feeds), invalidFrames);
+            GatewayProperties.Feeds feeds, InvalidFrames invalidFrames, SslBundles sslBundles) {
+        ServerTls tls = TlsBundles.server(sslBundles, "trading.gateway.feeds.tls", feeds.tls());
+        TcpNetServerConnectionFactorySpec spec = FrameServer.connectionFactory(id, settings(kind, feeds), invalidFrames,
+                tls);
         int sendBuffer = (int) feeds.socketSendBuffer().toBytes();
         if (sendBuffer > 0) {
             spec.soSendBufferSize(sendBuffer);

@@ -10,8 +10,11 @@ import io.tradingstack.tcp.FrameFlows;
 import io.tradingstack.tcp.FrameServer;
 import io.tradingstack.tcp.FrameServerSettings;
 import io.tradingstack.tcp.ServerRefusal;
+import io.tradingstack.tls.ServerTls;
+import io.tradingstack.tls.TlsBundles;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -34,13 +37,15 @@ class OrderServerConfiguration {
     InvalidFrames invalidFrames(MeterRegistry registry) {
         return new InvalidFrames(registry, "order-manager", List.of(SessionRefusal.AUTH_FAILED.name(),
             SessionRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name(),
-                ServerRefusal.TOO_MANY_CONNECTIONS.name()));
+                ServerRefusal.TOO_MANY_CONNECTIONS.name(), ServerRefusal.TLS_HANDSHAKE.name()));
     }
 
     @Bean(CONNECTION_FACTORY)
     TcpNetServerConnectionFactorySpec orderConnectionFactory(OrderManagerProperties properties,
-            InvalidFrames invalidFrames) {
-        return FrameServer.connectionFactory(CONNECTION_FACTORY, settings(properties), invalidFrames);
+            InvalidFrames invalidFrames, SslBundles sslBundles) {
+        // TLS when trading.order-manager.server.tls.bundle names an SSL bundle; a name without one stops the start.
+        ServerTls tls = TlsBundles.server(sslBundles, "trading.order-manager.server.tls", properties.server().tls());
+        return FrameServer.connectionFactory(CONNECTION_FACTORY, settings(properties), invalidFrames, tls);
     }
 
     @Bean

@@ -6,6 +6,9 @@ import io.tradingstack.feed.FeedClient;
 import io.tradingstack.feed.FeedClientConfig;
 import io.tradingstack.orderbook.OrderBookProperties;
 import io.tradingstack.orderbook.book.PriceBookUpdater;
+import io.tradingstack.tls.ClientTls;
+import io.tradingstack.tls.TlsBundles;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +24,12 @@ class PriceFeedConfiguration {
     static final String SERVICE = "orderbook";
 
     @Bean
-    FeedClient priceFeedClient(OrderBookProperties properties, PriceBookUpdater updater, MeterRegistry registry) {
-        return new FeedClient(Feed.PRICE, SERVICE, feedClientConfig(properties), updater, registry);
+    FeedClient priceFeedClient(OrderBookProperties properties, PriceBookUpdater updater, MeterRegistry registry,
+            SslBundles sslBundles) {
+        // TLS when trading.orderbook.gateway.tls.bundle names an SSL bundle; a name without one stops the start.
+        ClientTls tls = TlsBundles.client(sslBundles, "trading.orderbook.gateway.tls", properties.gateway().tls(),
+            properties.feed().connectTimeout());
+        return new FeedClient(Feed.PRICE, SERVICE, feedClientConfig(properties), updater, registry, tls);
     }
 
     static FeedClientConfig feedClientConfig(OrderBookProperties properties) {

@@ -12,6 +12,9 @@ import io.tradingstack.strategy.market.BookSampler;
 import io.tradingstack.strategy.order.DropCopy;
 import io.tradingstack.strategy.order.OrderRouter;
 import io.tradingstack.strategy.signal.Strategies;
+import io.tradingstack.tls.ClientTls;
+import io.tradingstack.tls.TlsBundles;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,9 +65,12 @@ class EngineConfiguration {
 
     @Bean
     FeedClient newsFeedClient(StrategyProperties properties, StrategyEngineLoop loop, EngineInbox inbox,
-            EpochNanoClock clock, MeterRegistry registry) {
+            EpochNanoClock clock, MeterRegistry registry, SslBundles sslBundles) {
+        // TLS when trading.strategy.gateway.tls.bundle names an SSL bundle; a name without one stops the start.
+        ClientTls tls = TlsBundles.client(sslBundles, "trading.strategy.gateway.tls", properties.gateway().tls(),
+            properties.feed().connectTimeout());
         return new FeedClient(Feed.NEWS, SERVICE, feedClientConfig(properties),
-            new NewsListener(loop, inbox, clock, registry), registry);
+            new NewsListener(loop, inbox, clock, registry), registry, tls);
     }
 
     static FeedClientConfig feedClientConfig(StrategyProperties properties) {

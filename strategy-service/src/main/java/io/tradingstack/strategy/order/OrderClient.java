@@ -10,6 +10,7 @@ import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.strategy.StrategyProperties;
+import io.tradingstack.tls.ClientTls;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -112,9 +113,16 @@ public final class OrderClient {
     public OrderClient(String strategyId, String token, StrategyProperties.OrderManager settings,
             OrderOutcomeListener outcomes, UnsettledOrders unsettled, MeterRegistry registry,
             IntegrationFlowContext flowContext) {
+        this(strategyId, token, settings, outcomes, unsettled, registry, flowContext, null);
+    }
+
+    /** @param tls the order connection's TLS ({@code trading.strategy.order-manager.tls}), or null for plaintext */
+    public OrderClient(String strategyId, String token, StrategyProperties.OrderManager settings,
+            OrderOutcomeListener outcomes, UnsettledOrders unsettled, MeterRegistry registry,
+            IntegrationFlowContext flowContext, ClientTls tls) {
         this.strategyId = Objects.requireNonNull(strategyId, "strategyId");
         this.problems = new ProblemLog(strategyId);
-        this.connection = new OrderConnection(strategyId, token, settings, flowContext, problems, this::onFrame);
+        this.connection = new OrderConnection(strategyId, token, settings, flowContext, problems, this::onFrame, tls);
         this.handOver = new OutcomeHandOver(Objects.requireNonNull(outcomes, "outcomes"));
         this.unsettled = Objects.requireNonNull(unsettled, "unsettled");
         this.replyTimeoutNanos = settings.replyTimeout().toNanos();

@@ -5,6 +5,10 @@ import io.tradingstack.strategy.StrategyProperties;
 import io.tradingstack.strategy.signal.StrategyDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import io.tradingstack.tls.ClientTls;
+import io.tradingstack.tls.TlsBundles;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
@@ -26,11 +30,15 @@ class OrderConfiguration {
 
     @Bean
     OrderClients orderClients(StrategyProperties properties, OrderOutcomeListener outcomes,
-            UnsettledOrders unsettled, MeterRegistry registry, IntegrationFlowContext flowContext) {
+            UnsettledOrders unsettled, MeterRegistry registry, IntegrationFlowContext flowContext,
+            SslBundles sslBundles) {
+        // TLS when trading.strategy.order-manager.tls.bundle names an SSL bundle; a name without one stops the start.
+        ClientTls tls = TlsBundles.client(sslBundles, "trading.strategy.order-manager.tls", properties.orderManager().tls(),
+            properties.orderManager().connectTimeout());
         List<OrderClient> clients = new ArrayList<>();
         for (StrategyDefinition strategy : properties.strategies()) {
             clients.add(new OrderClient(strategy.id(), properties.tokenOf(strategy), properties.orderManager(), outcomes, unsettled,
-                registry, flowContext));
+                registry, flowContext, tls));
         }
         return new OrderClients(clients);
     }

@@ -8,6 +8,7 @@ import io.tradingstack.tcp.FrameDeserializer;
 import io.tradingstack.tcp.FrameSerializer;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.strategy.StrategyProperties;
+import io.tradingstack.tls.ClientTls;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -86,8 +87,13 @@ final class OrderConnection {
     private final Set<Class<?>> failuresLogged = new HashSet<>();
     private volatile MessageChannel orders;
 
+    /**
+     * @param tls the connection's TLS, or null for plaintext: the handshake is part of each connect
+     *            (within the connect timeout), so an order manager that fails it is a failed connect
+     *            with its reason, retried with the client's backoff
+     */
     OrderConnection(String strategyId, String token, StrategyProperties.OrderManager settings,
-            IntegrationFlowContext flowContext, ProblemLog problems, Receiver receiver) {
+            IntegrationFlowContext flowContext, ProblemLog problems, Receiver receiver, ClientTls tls) {
         this.name = "orders-" + Objects.requireNonNull(strategyId, "strategyId");
         this.logon = token == null || token.isEmpty() ? null : new Logon(strategyId, token);
         this.address = settings.host() + ":" + settings.port();
@@ -107,6 +113,9 @@ final class OrderConnection {
             .singleUseConnections(false)
             .taskExecutor(readThreads)
             .connectionSupport(QuietOnPeerLossConnection::new);
+        if (tls != null) {
+            tls.applyTo(factorySpec);
+        }
         this.factory = factorySpec.getObject();
         if (logon != null) {
             // The DSL has no connection test; the factory's own setter is the way to it.

@@ -9,6 +9,7 @@ import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 import io.tradingstack.strategy.FakeOrderManager;
 import io.tradingstack.strategy.StrategyProperties;
+import io.tradingstack.tls.ClientTlsProperties;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -388,7 +389,8 @@ class OrderClientTest {
 
     private OrderClient start(int port, String token, Duration replyTimeout, Duration expiry) {
         StrategyProperties.OrderManager settings = new StrategyProperties.OrderManager("127.0.0.1", port, replyTimeout, expiry,
-            Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64));
+            Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(100), DataSize.ofKilobytes(64),
+            ClientTlsProperties.off());
         unsettled = new UnsettledOrders(registry);
         context = new AnnotationConfigApplicationContext(IntegrationContext.class);
         OrderClient started = new OrderClient("momentum-1", token, settings, outcome -> {
