@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.ordermanager.server.OrderServer;
+import io.tradingstack.ordermanager.store.OrderStore;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.ExecutionStatus;
 import io.tradingstack.protocol.Logon;
@@ -58,6 +59,9 @@ class LogonServiceTest {
     @Autowired
     private MeterRegistry registry;
 
+    @Autowired
+    private OrderStore store;
+
     @DynamicPropertySource
     static void bookAndJournalPaths(DynamicPropertyRegistry registry) {
         registry.add("trading.pricebook.path", () -> bookDirectory.resolve("pricebook.dat").toString());
@@ -95,7 +99,9 @@ class LogonServiceTest {
     void shouldRejectAnOrderForAnotherStrategyThanTheLoggedOnOneAndStayOpen() throws Exception {
         try (OrderTestClient client = OrderTestClient.connect(server.port())) {
             client.send(new Logon("alpha", "alpha-secret"));
-            assertRejected(client.order(order("beta")), RejectReason.STRATEGY_MISMATCH);
+            Order forAnother = order("beta");
+            assertRejected(client.order(forAnother), RejectReason.STRATEGY_MISMATCH);
+            assertThat(store.find(forAnother.clientOrderId())).as("refused, never decided nor filled").isNull();
             assertThat(client.order(order("alpha")).status()).isEqualTo(ExecutionStatus.FILLED);
         }
     }
@@ -103,6 +109,13 @@ class LogonServiceTest {
     @Test
     void shouldCloseAConnectionWithAWrongToken() throws Exception {
         assertAuthFailed(new Logon("alpha", "beta-secret"));
+    }
+
+    @Test
+    void shouldNeverDecideAnOrderSentRightBehindAWrongToken() throws Exception {
+        Order behind = order("alpha");
+        assertAuthFailed(new Logon("alpha", "beta-secret"), behind);
+        assertThat(store.find(behind.clientOrderId())).as("the order behind the refused logon").isNull();
     }
 
     @Test
@@ -117,7 +130,9 @@ class LogonServiceTest {
 
     @Test
     void shouldCloseAConnectionWhoseFirstFrameIsAnOrder() throws Exception {
-        assertAuthFailed(order("alpha"));
+        Order withoutLogon = order("alpha");
+        assertAuthFailed(withoutLogon);
+        assertThat(store.find(withoutLogon.clientOrderId())).as("an order without a logon is never decided").isNull();
     }
 
     @Test
@@ -143,10 +158,12 @@ class LogonServiceTest {
         }
     }
 
-    private void assertAuthFailed(Message first) throws Exception {
+    private void assertAuthFailed(Message... frames) throws Exception {
         double before = authFailures();
         try (OrderTestClient client = OrderTestClient.connect(server.port())) {
-            client.send(first);
+            for (Message frame : frames) {
+                client.send(frame);
+            }
             ErrorFrame error = client.readError();
             assertThat(error.reason()).isEqualTo("AUTH_FAILED");
             assertThat(client.isClosedByServer()).isTrue();

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,16 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FeedCutIT {
 
-    private static final String REQUIRE_NETNS = "TRADING_STACK_REQUIRE_NETNS";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "GOOGL");
     private static final Duration HEARTBEAT = Duration.ofMillis(500);
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
+    private static NamespaceRequirement<NetworkNamespace> namespaceRequirement;
     private static NetworkNamespace namespace;
-    /** Why this machine cannot run the test; null when it can. */
-    private static String missing;
 
     @TempDir
     Path directory;
@@ -53,43 +50,19 @@ class FeedCutIT {
 
     @BeforeAll
     static void createNamespace() {
-        HostCommand uid = HostCommand.run("id", "-u");
-        if (!uid.succeeded() || !uid.output().equals("0")) {
-            missing = "not running as root (" + uid + ")";
-        } else {
-            try {
-                namespace = NetworkNamespace.create();
-            } catch (IllegalStateException e) {
-                missing = "cannot make a network namespace with iptables: " + e.getMessage();
-            }
-        }
-        if (missing != null && required()) {
-            Assertions.fail(REQUIRE_NETNS + "=true, but " + missing);
-        }
-    }
-
-    private static boolean required() {
-        String value = System.getProperty(REQUIRE_NETNS, System.getenv(REQUIRE_NETNS));
-        return "true".equalsIgnoreCase(value);
+        namespaceRequirement = NamespaceRequirement.make("FeedCutIT", NetworkNamespace::create);
     }
 
     @AfterAll
     static void removeNamespace() {
-        if (namespace != null) {
-            namespace.close();
+        if (namespaceRequirement != null && namespaceRequirement.made() != null) {
+            namespaceRequirement.made().close();
         }
     }
 
     @BeforeEach
     void startGatewayInTheNamespaceAndOrderBookOutside() throws Exception {
-        // Skipped here rather than in @BeforeAll, where the build report would show neither a
-        // skipped test nor the reason.
-        if (missing != null) {
-            String message = "FeedCutIT skipped: " + missing + ". It needs root, iproute2 (ip netns) and iptables; set "
-                    + REQUIRE_NETNS + "=true to make this a failure, as CI does.";
-            System.out.println(message);
-            Assumptions.abort(message);
-        }
+        namespace = namespaceRequirement.orSkip();
         book = directory.resolve("pricebook.dat");
         String address = namespace.namespaceAddress();
         gateway = new ServiceProcess("cut-gateway", "gateway-service", namespace.execPrefix(), address,

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MultiHostIT {
 
-    private static final String REQUIRE_NETNS = "TRADING_STACK_REQUIRE_NETNS";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration START = Duration.ofSeconds(240);
     private static final Duration SETTLE = Duration.ofSeconds(90);
@@ -43,9 +41,8 @@ class MultiHostIT {
     private static final String PRICE = "feed=\"price\"";
     private static final String NEWS = "feed=\"news\"";
 
+    private static NamespaceRequirement<MultiHostNetwork> networkRequirement;
     private static MultiHostNetwork network;
-    /** Why this machine cannot run the test; null when it can. */
-    private static String missing;
 
     @TempDir
     Path directory;
@@ -65,43 +62,19 @@ class MultiHostIT {
 
     @BeforeAll
     static void createHosts() {
-        HostCommand uid = HostCommand.run("id", "-u");
-        if (!uid.succeeded() || !uid.output().equals("0")) {
-            missing = "not running as root (" + uid + ")";
-        } else {
-            try {
-                network = MultiHostNetwork.create("a", "b");
-            } catch (IllegalStateException e) {
-                missing = "cannot make network namespaces with iptables: " + e.getMessage();
-            }
-        }
-        if (missing != null && required()) {
-            Assertions.fail(REQUIRE_NETNS + "=true, but " + missing);
-        }
-    }
-
-    private static boolean required() {
-        String value = System.getProperty(REQUIRE_NETNS, System.getenv(REQUIRE_NETNS));
-        return "true".equalsIgnoreCase(value);
+        networkRequirement = NamespaceRequirement.make("MultiHostIT", () -> MultiHostNetwork.create("a", "b"));
     }
 
     @AfterAll
     static void removeHosts() {
-        if (network != null) {
-            network.close();
+        if (networkRequirement != null && networkRequirement.made() != null) {
+            networkRequirement.made().close();
         }
     }
 
     @BeforeEach
     void startTheHosts() throws Exception {
-        // Skipped here rather than in @BeforeAll, where the build report would show neither a
-        // skipped test nor the reason.
-        if (missing != null) {
-            String message = "MultiHostIT skipped: " + missing + ". It needs root, iproute2 (ip netns) and iptables; set "
-                    + REQUIRE_NETNS + "=true to make this a failure, as CI does.";
-            System.out.println(message);
-            Assumptions.abort(message);
-        }
+        network = networkRequirement.orSkip();
         String exchange = network.exchangeAddress();
         Path exchangeBook = directory.resolve("exchange-host").resolve("pricebook.dat");
         // The exchange host: default rates (100 prices/s, 2 news/s), so that the cost measured is the default's.
