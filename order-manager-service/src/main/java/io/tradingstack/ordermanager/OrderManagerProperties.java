@@ -66,7 +66,8 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
     /**
      * @param bindAddress    the interface the order server listens on; loopback unless configured
      * @param orderPort      order TCP port; 0 picks a free one
-     * @param maxFrameLength largest frame payload read or written
+     * @param maxFrameLength largest frame payload read or written; at least 512, so that every
+     *                       execution the order manager can owe fits
      * @param maxConnections connections accepted at once; the next gets {@code TOO_MANY_CONNECTIONS} and is closed
      * @param readTimeout    a frame started and not finished within this closes its connection; an idle
      *                       connection (between frames) may stay open for ever
@@ -76,7 +77,8 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
      */
     public record Server(@NotBlank @DefaultValue("127.0.0.1") String bindAddress,
             @Min(0) @Max(65_535) @DefaultValue("8002") int orderPort,
-            @Min(256) @Max(Framing.LARGEST_MAX_FRAME_LENGTH) @DefaultValue("65536") int maxFrameLength,
+            @Min(Framing.SMALLEST_ORDER_FRAME_LENGTH) @Max(Framing.LARGEST_MAX_FRAME_LENGTH) @DefaultValue("65536")
+            int maxFrameLength,
             @Min(1) @DefaultValue("100") int maxConnections,
             @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration readTimeout,
             @NotNull @Valid @DefaultValue ServerTlsProperties tls) {

@@ -12,6 +12,14 @@ public final class Framing {
     /** Default largest payload, inclusive: 64 KiB. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 65_536;
 
+    /**
+     * Smallest maximum an order connection may be configured with, either end: the largest answer
+     * the order manager can owe fits — an execution whose 64-character {@code clientOrderId} is all
+     * characters JSON escapes ({@code \\} or {@code \"}, 128 bytes), with the longest reason and
+     * 19-digit ids and timestamps, is about 290 bytes. Found by {@code OrderPathFuzzTest} at 256.
+     */
+    public static final int SMALLEST_ORDER_FRAME_LENGTH = 512;
+
     /** Largest maximum that can be configured: a header plus payload must fit in one Java array. */
     public static final int LARGEST_MAX_FRAME_LENGTH = Integer.MAX_VALUE - 8 - HEADER_LENGTH;
 

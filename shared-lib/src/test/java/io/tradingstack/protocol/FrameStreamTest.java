@@ -70,6 +70,21 @@ class FrameStreamTest {
     }
 
     @Test
+    void shouldFitTheLargestExecutionTheOrderManagerCanOweInTheSmallestOrderFrame() {
+        // A clientOrderId of 64 backslashes, each escaped to two bytes, as OrderPathFuzzTest found.
+        String escaped = "\\".repeat(64);
+        Execution rejected = Execution.rejected(escaped, Long.MAX_VALUE, "DUPLICATE_CLIENT_ORDER_ID", Long.MAX_VALUE);
+        Execution filled = Execution.filled(escaped, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+
+        for (Execution largest : new Execution[] {rejected, filled}) {
+            int payload = new MessageCodec(Framing.SMALLEST_ORDER_FRAME_LENGTH).toFrame(largest).length
+                - Framing.HEADER_LENGTH;
+            assertThat(payload).as("payload of " + largest.status()).isGreaterThan(256)
+                .isLessThanOrEqualTo(Framing.SMALLEST_ORDER_FRAME_LENGTH);
+        }
+    }
+
+    @Test
     void shouldRefuseAnInvalidMaximum() {
         assertThatThrownBy(() -> new MessageCodec(0)).hasMessageContaining("maxFrameLength=0");
     }

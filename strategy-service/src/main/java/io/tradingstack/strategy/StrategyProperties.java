@@ -120,7 +120,7 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
      * @param backoffInitial wait after a failed connect or a closed connection before the next
      *                       (the first retry goes at once)
      * @param backoffMax     the wait doubles per failure up to this
-     * @param maxFrameLength the largest frame payload accepted from the order manager
+     * @param maxFrameLength the largest frame payload accepted from the order manager, at least 512
      * @param tls            TLS to the order port: the SSL bundle whose trust verifies the order manager
      *                       and whose key, when it has one, is the strategy's client certificate for an
      *                       order port that requires one ({@code bundle}; empty, the default, is plaintext)
@@ -145,9 +145,11 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
             return backoffInitial == null || backoffMax == null || backoffMax.compareTo(backoffInitial) >= 0;
         }
 
-        @AssertTrue(message = "max-frame-length must be 1B.." + Framing.LARGEST_MAX_FRAME_LENGTH + "B")
+        @AssertTrue(message = "max-frame-length must be " + Framing.SMALLEST_ORDER_FRAME_LENGTH + "B.." + Framing.LARGEST_MAX_FRAME_LENGTH + "B")
         public boolean isMaxFrameLengthInRange() {
-            return isFrameLengthInRange(maxFrameLength);
+            // Every execution the order manager can owe must fit, or its answer would close the connection.
+            return maxFrameLength == null || (maxFrameLength.toBytes() >= Framing.SMALLEST_ORDER_FRAME_LENGTH
+                && maxFrameLength.toBytes() <= Framing.LARGEST_MAX_FRAME_LENGTH);
         }
 
         /** {@link #connectTimeout} in the whole seconds Spring Integration's client factory takes, rounded up. */

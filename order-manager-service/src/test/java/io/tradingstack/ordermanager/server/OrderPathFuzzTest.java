@@ -14,6 +14,7 @@ import io.tradingstack.ordermanager.risk.RiskLimits;
 import io.tradingstack.ordermanager.store.InMemoryOrderStore;
 import io.tradingstack.ordermanager.validation.OrderValidator;
 import io.tradingstack.protocol.Decoded;
+import io.tradingstack.protocol.Framing;
 import io.tradingstack.protocol.MessageCodec;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.tcp.FrameConnections;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@code JAZZER_FUZZ=1 ./mvnw -pl order-manager-service -am test -Dtest=OrderPathFuzzTest -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * <p>The input is the connection's frames, one payload per line ({@code \n}; a last empty line is
- * no frame), each decoded by a codec with a 256-byte maximum, so a longer line is a frame over the
+ * no frame), each decoded by a codec with a 512-byte maximum (Framing.SMALLEST_ORDER_FRAME_LENGTH), so a longer line is a frame over the
  * maximum and an empty one a frame of length 0. Frames go to the protocol in order until it closes
  * the connection, as the frame server hands them on. Properties, checked by {@link ExpectedAnswers}:
  * <ul>
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
  */
 class OrderPathFuzzTest {
 
-    static final int MAX_FRAME_LENGTH = 256;
+    static final int MAX_FRAME_LENGTH = Framing.SMALLEST_ORDER_FRAME_LENGTH;
     static final ExpectedAnswers.Limits LIMITS = new ExpectedAnswers.Limits(
         Set.of("AAPL", "MSFT", FixedQuoteBook.STALE, FixedQuoteBook.NEVER_PRICED, FixedQuoteBook.UNREGISTERED),
         1_000, 50_000, 1_500, 500_000 * Prices.SCALE);
