@@ -80,6 +80,9 @@ public final class FrameServer<C> {
         this.factory = factory;
         this.handler = handler;
         this.invalidFrames = invalidFrames;
+        for (ServerRefusal refusal : ServerRefusal.values()) {
+            invalidFrames.expect(refusal.name()); // any frame server can refuse these, whatever its protocol
+        }
     }
 
     /**

@@ -164,6 +164,15 @@ class FrameServerTest {
     }
 
     @Test
+    void shouldPublishEveryRefusalOfAFrameServerAtZeroBeforeTheFirstOne() throws Exception {
+        start(10, Duration.ofSeconds(10));
+
+        for (ServerRefusal refusal : ServerRefusal.values()) {
+            assertThat(invalidFrames(refusal.name())).as(refusal.name()).isZero();
+        }
+    }
+
+    @Test
     void shouldStopTheStartUpNamingThePortWhenAnotherProcessHoldsIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
