@@ -30,11 +30,15 @@ final class FeedCsvReader implements AutoCloseable {
      */
     FeedCsvReader(Reader in) {
         this.rows = readRows(in);
-        String[] header = nextFields();
-        if (header == null || !FeedCsv.COLUMNS.equals(Arrays.asList(header))) {
-            close();
-            throw new IllegalArgumentException("starts with '" + (header == null ? "" : String.join(",", header))
-                    + "', expected the recorder's header '" + FeedCsv.HEADER + "'");
+        try {
+            String[] header = nextFields();
+            if (header == null || !FeedCsv.COLUMNS.equals(Arrays.asList(header))) {
+                throw new IllegalArgumentException("starts with '" + (header == null ? "" : String.join(",", header))
+                        + "', expected the recorder's header '" + FeedCsv.HEADER + "'");
+            }
+        } catch (RuntimeException e) {
+            close(); // the caller gets no reader to close
+            throw e;
         }
     }
 
