@@ -3,6 +3,7 @@ package io.tradingstack.strategy.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingstack.api.OpenApiContract;
+import io.tradingstack.metrics.PrometheusLabels;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The strategy's HTTP port as a caller without credentials finds it: an OpenAPI description that
- * matches the controllers, with an example for every answer, and Swagger UI. No gateway, order manager or book is there: the service
+ * matches the controllers, with an example for every answer, Swagger UI, and metrics that all
+ * carry {@code application="strategy"}. No gateway, order manager or book is there: the service
  * starts and keeps retrying them, which is all the HTTP side needs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -72,6 +74,14 @@ class StrategyHttpTest {
 
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("Swagger UI");
+    }
+
+    @Test
+    void shouldTagEveryMetricWithTheApplicationName() throws Exception {
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(PrometheusLabels.samplesWithout(scrape.body(), "application", "strategy")).isEmpty();
     }
 
     /** GET /api/strategies and the rest of this service's own controllers; not Spring's error page or springdoc's. */
