@@ -92,8 +92,10 @@ public final class ConfigurationReference {
         for (JsonNode property : metadata.path("properties")) {
             String name = property.path("name").asString();
             String type = property.path("type").asString();
-            keys.add(new Key(name, type, defaultOf(property), meaningOf(property)));
-            JsonNode element = listElementMetadata(type);
+            JsonNode described = property.has("description") ? property : sourceProperty(property);
+            keys.add(new Key(name, type, defaultOf(described.has("defaultValue") ? described : property),
+                meaningOf(described)));
+            JsonNode element = sourceMetadata(elementType(type));
             if (element != null) {
                 for (JsonNode elementProperty : element.path("properties")) {
                     keys.add(new Key(name + "[n]." + elementProperty.path("name").asString(),
@@ -151,13 +153,38 @@ public final class ConfigurationReference {
             .strip();
     }
 
-    /** The metadata of a list's element type marked @ConfigurationPropertiesSource; null for any other type. */
-    private static JsonNode listElementMetadata(String type) {
-        if (!type.startsWith("java.util.List<") || !type.endsWith(">")) {
+    /**
+     * The key as the metadata of its source type has it, for a key of a shared-lib record nested in
+     * a service's properties whose description the service's metadata lacks: javac's annotation
+     * processing does not look under META-INF in a jar on the class path, so the processor finds
+     * the record's metadata only while shared-lib is a class directory (a build up to {@code test}),
+     * not once it is packaged (verify). The property itself when its source has no such key.
+     */
+    private static JsonNode sourceProperty(JsonNode property) {
+        JsonNode source = sourceMetadata(property.path("sourceType").asString());
+        String name = property.path("name").asString();
+        if (source != null) {
+            for (JsonNode candidate : source.path("properties")) {
+                if (name.endsWith("." + candidate.path("name").asString())) {
+                    return candidate;
+                }
+            }
+        }
+        return property;
+    }
+
+    /** A list's element type, or null for any other type. */
+    private static String elementType(String type) {
+        return type.startsWith("java.util.List<") && type.endsWith(">")
+            ? type.substring("java.util.List<".length(), type.length() - 1) : null;
+    }
+
+    /** The metadata the processor writes for a type marked @ConfigurationPropertiesSource; null for any other type. */
+    private static JsonNode sourceMetadata(String type) {
+        if (type == null || type.isEmpty()) {
             return null;
         }
-        String element = type.substring("java.util.List<".length(), type.length() - 1);
-        String resource = "META-INF/spring/configuration-metadata/" + element + ".json";
+        String resource = "META-INF/spring/configuration-metadata/" + type + ".json";
         try (InputStream in = ConfigurationReference.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
