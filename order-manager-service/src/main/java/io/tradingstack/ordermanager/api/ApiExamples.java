@@ -143,6 +143,14 @@ final class ApiExamples {
           "title": "Journal unavailable"
         }""";
 
+    static final String RELEASE_JOURNAL_UNAVAILABLE = """
+        {
+          "detail": "the journal has failed: no order is decided until a restart, so nothing was released",
+          "instance": "/api/trading/release",
+          "status": 503,
+          "title": "Journal unavailable"
+        }""";
+
     private ApiExamples() {
     }
 }

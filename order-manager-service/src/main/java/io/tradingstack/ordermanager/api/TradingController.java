@@ -67,8 +67,7 @@ class TradingController {
     @ApiResponse(responseCode = "503", description = "the journal has failed: the switch is not recorded", content = @Content(
         mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
         examples = @ExampleObject(name = "journal failed", value = ApiExamples.JOURNAL_UNAVAILABLE)))
-    TradingView halt(@Valid @RequestBody SwitchRequest request, Principal operator)
-            throws InterruptedException {
+    TradingView halt(@Valid @RequestBody SwitchRequest request, Principal operator) throws InterruptedException {
         OrderEngine.Switched switched = killSwitch.halt(operator.getName(), request.reason());
         if (switched != OrderEngine.Switched.JOURNALED) {
             throw journalUnavailable("trading is halted in this process, but the journal has failed, so the halt is not"
@@ -89,9 +88,8 @@ class TradingController {
         examples = @ExampleObject(name = "no credentials", value = ApiExamples.NO_CREDENTIALS)))
     @ApiResponse(responseCode = "503", description = "the journal has failed: the switch is not recorded", content = @Content(
         mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
-        examples = @ExampleObject(name = "journal failed", value = ApiExamples.JOURNAL_UNAVAILABLE)))
-    TradingView release(@Valid @RequestBody SwitchRequest request, Principal operator)
-            throws InterruptedException {
+        examples = @ExampleObject(name = "journal failed", value = ApiExamples.RELEASE_JOURNAL_UNAVAILABLE)))
+    TradingView release(@Valid @RequestBody SwitchRequest request, Principal operator) throws InterruptedException {
         OrderEngine.Switched switched = killSwitch.release(operator.getName(), request.reason());
         if (switched != OrderEngine.Switched.JOURNALED) {
             throw journalUnavailable("the journal has failed: no order is decided until a restart, so nothing was released");
