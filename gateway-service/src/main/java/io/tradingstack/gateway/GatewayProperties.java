@@ -26,6 +26,7 @@ import io.tradingstack.protocol.Symbols;
 import io.tradingstack.tls.ServerTlsProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -109,7 +110,7 @@ public record GatewayProperties(
             @DefaultValue("0B") @NotNull DataSize socketSendBuffer,
             @DefaultValue("news") @NotNull Set<FeedKind> publisherWrites,
             @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration publisherWriteTimeout,
-            @DefaultValue @NotNull @Valid ServerTlsProperties tls) {
+            @DefaultValue @NotNull @Valid @NestedConfigurationProperty ServerTlsProperties tls) {
 
         @AssertTrue(message = "max-queued-bytes and max-batch-bytes must be positive")
         public boolean isQueueLimitsPositive() {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -81,7 +82,7 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
             int maxFrameLength,
             @Min(1) @DefaultValue("100") int maxConnections,
             @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration readTimeout,
-            @NotNull @Valid @DefaultValue ServerTlsProperties tls) {
+            @NotNull @Valid @DefaultValue @NestedConfigurationProperty ServerTlsProperties tls) {
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tradingstack.ordermanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusLabels;
 import io.tradingstack.protocol.Execution;
 import io.tradingstack.protocol.ExecutionStatus;
 import io.tradingstack.protocol.Order;
@@ -136,14 +137,22 @@ class RestApiServiceTest extends OrderManagerServiceTest {
         HttpResponse<String> response = get("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         String metrics = response.body();
-        assertThat(metrics).contains("trading_tick_to_trade_seconds_bucket{le=");
-        assertThat(count(metrics, "trading_tick_to_trade_seconds_count")).isPositive();
-        assertThat(metrics).contains("trading_orders_total{reason=\"none\",status=\"FILLED\"}")
-            .contains("trading_orders_total{reason=\"UNKNOWN_SYMBOL\",status=\"REJECTED\"}")
-            .contains("trading_orders_total{reason=\"POSITION_LIMIT\",status=\"REJECTED\"}")
-            .contains("trading_frames_invalid_total{reason=\"MALFORMED_JSON\",service=\"order-manager\"}")
-            .contains("trading_position{symbol=\"TICK\"}");
-        assertThat(count(metrics, "trading_orders_total{reason=\"UNKNOWN_SYMBOL\",status=\"REJECTED\"}")).isPositive();
+        assertThat(metrics).contains("trading_tick_to_trade_seconds_bucket{application=\"order-manager\",le=");
+        assertThat(count(metrics, "trading_tick_to_trade_seconds_count{application=\"order-manager\"}")).isPositive();
+        assertThat(metrics).contains("trading_orders_total{application=\"order-manager\",reason=\"none\",status=\"FILLED\"}")
+            .contains("trading_orders_total{application=\"order-manager\",reason=\"UNKNOWN_SYMBOL\",status=\"REJECTED\"}")
+            .contains("trading_orders_total{application=\"order-manager\",reason=\"POSITION_LIMIT\",status=\"REJECTED\"}")
+            .contains("trading_frames_invalid_total{application=\"order-manager\",reason=\"MALFORMED_JSON\",service=\"order-manager\"}")
+            .contains("trading_position{application=\"order-manager\",symbol=\"TICK\"}");
+        assertThat(count(metrics, "trading_orders_total{application=\"order-manager\",reason=\"UNKNOWN_SYMBOL\",status=\"REJECTED\"}")).isPositive();
+    }
+
+    @Test
+    void shouldTagEverySampleWithTheApplicationName() {
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(PrometheusLabels.samplesWithout(response.body(), "application", "order-manager")).isEmpty();
     }
 
     /** The value of the first sample line that starts with {@code series}. */

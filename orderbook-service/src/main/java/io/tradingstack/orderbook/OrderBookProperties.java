@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trading.orderbook")
 @Validated
-public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue FeedSubscription feed,
+public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue @NestedConfigurationProperty FeedSubscription feed,
         @Valid @DefaultValue Book book) {
 
     /**
@@ -34,7 +35,7 @@ public record OrderBookProperties(@Valid @DefaultValue Gateway gateway, @Valid @
      */
     public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8000") int pricePort,
-            @NotNull @Valid @DefaultValue ClientTlsProperties tls) {
+            @NotNull @Valid @DefaultValue @NestedConfigurationProperty ClientTlsProperties tls) {
     }
 
     /**

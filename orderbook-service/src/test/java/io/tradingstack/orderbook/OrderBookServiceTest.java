@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.metrics.PrometheusHistogram;
+import io.tradingstack.metrics.PrometheusLabels;
 import io.tradingstack.metrics.TradingMetric;
 import io.tradingstack.pricebook.PriceBookReader;
 import io.tradingstack.pricebook.PriceSnapshot;
@@ -154,9 +155,9 @@ class OrderBookServiceTest {
         awaitBookHolds(Map.of("AAPL", fresh));
         awaitTrue(() -> healthStatusCode() == 200);
         String metrics = prometheus();
-        assertThat(metrics).contains("trading_feed_sessions_total{feed=\"price\"} 1.0")
-            .contains("trading_feed_resets_received_total{feed=\"price\"} 1.0")
-            .contains("trading_feed_reconnects_total{feed=\"price\"} 1.0");
+        assertThat(metrics).contains("trading_feed_sessions_total{application=\"orderbook\",feed=\"price\"} 1.0")
+            .contains("trading_feed_resets_received_total{application=\"orderbook\",feed=\"price\"} 1.0")
+            .contains("trading_feed_reconnects_total{application=\"orderbook\",feed=\"price\"} 1.0");
     }
 
     @Test
@@ -173,10 +174,10 @@ class OrderBookServiceTest {
 
         awaitBookHolds(Map.of("MSFT", last));
         String metrics = prometheus();
-        assertThat(metrics).contains("trading_feed_gaps_total{feed=\"price\"} 1.0")
-            .contains("trading_feed_reconnects_total{feed=\"price\"} 1.0")
-            .contains("trading_feed_messages_received_total{feed=\"price\"} 5.0")
-            .contains("trading_book_updates_total{symbol=\"MSFT\"} 5.0");
+        assertThat(metrics).contains("trading_feed_gaps_total{application=\"orderbook\",feed=\"price\"} 1.0")
+            .contains("trading_feed_reconnects_total{application=\"orderbook\",feed=\"price\"} 1.0")
+            .contains("trading_feed_messages_received_total{application=\"orderbook\",feed=\"price\"} 5.0")
+            .contains("trading_book_updates_total{application=\"orderbook\",symbol=\"MSFT\"} 5.0");
     }
 
     @Test
@@ -189,15 +190,17 @@ class OrderBookServiceTest {
 
         String metrics = prometheus();
 
-        assertThat(metrics).contains("trading_hop_emit_to_book_seconds_bucket{le=")
-            .contains("trading_hop_emit_to_book_seconds_count 1")
-            .contains("trading_feed_messages_received_total{feed=\"price\"} 1.0")
-            .contains("trading_feed_gaps_total{feed=\"price\"} 0.0")
-            .contains("trading_feed_resets_received_total{feed=\"price\"} 0.0")
-            .contains("trading_feed_reconnects_total{feed=\"price\"} 0.0")
-            .contains("trading_feed_sessions_total{feed=\"price\"} 0.0")
-            .contains("trading_book_updates_total{symbol=\"GOOG\"} 1.0")
-            .contains("trading_book_age_seconds{symbol=\"GOOG\"}");
+        assertThat(metrics).contains("trading_hop_emit_to_book_seconds_bucket{application=\"orderbook\",le=")
+            .contains("trading_hop_emit_to_book_seconds_count{application=\"orderbook\"} 1")
+            .contains("trading_feed_messages_received_total{application=\"orderbook\",feed=\"price\"} 1.0")
+            .contains("trading_feed_gaps_total{application=\"orderbook\",feed=\"price\"} 0.0")
+            .contains("trading_feed_resets_received_total{application=\"orderbook\",feed=\"price\"} 0.0")
+            .contains("trading_feed_reconnects_total{application=\"orderbook\",feed=\"price\"} 0.0")
+            .contains("trading_feed_sessions_total{application=\"orderbook\",feed=\"price\"} 0.0")
+            .contains("trading_book_updates_total{application=\"orderbook\",symbol=\"GOOG\"} 1.0")
+            .contains("trading_book_age_seconds{application=\"orderbook\",symbol=\"GOOG\"}");
+        assertThat(PrometheusLabels.samplesWithout(metrics, "application", "orderbook")).as("samples without the application tag")
+            .isEmpty();
     }
 
     @Test
@@ -212,11 +215,11 @@ class OrderBookServiceTest {
 
         assertThat(PrometheusHistogram.quantile(0.5, metrics, "trading_hop_emit_to_book_seconds")).as("p50 seconds")
             .isCloseTo(20e-6, within(2e-6));
-        assertThat(metrics).contains("trading_hop_emit_to_book_seconds_bucket{le=\"1.0E-6\"} 0")
-            .contains("trading_hop_emit_to_book_seconds_bucket{le=\"+Inf\"} 1000")
-            .contains("trading_hop_emit_to_book_seconds_count 1000")
-            .contains("trading_hop_emit_to_book_seconds_sum ")
-            .contains("trading_hop_emit_to_book_seconds_max ");
+        assertThat(metrics).contains("trading_hop_emit_to_book_seconds_bucket{application=\"orderbook\",le=\"1.0E-6\"} 0")
+            .contains("trading_hop_emit_to_book_seconds_bucket{application=\"orderbook\",le=\"+Inf\"} 1000")
+            .contains("trading_hop_emit_to_book_seconds_count{application=\"orderbook\"} 1000")
+            .contains("trading_hop_emit_to_book_seconds_sum{application=\"orderbook\"} ")
+            .contains("trading_hop_emit_to_book_seconds_max{application=\"orderbook\"} ");
     }
 
     @Test
@@ -237,7 +240,7 @@ class OrderBookServiceTest {
     void shouldPublishTheBytesItsThreadsAllocated() throws Exception {
         gateway.accept();
 
-        assertThat(prometheus()).containsPattern("(?m)^trading_jvm_allocated_bytes_total [1-9]");
+        assertThat(prometheus()).containsPattern("(?m)^trading_jvm_allocated_bytes_total\\{application=\"orderbook\"} [1-9]");
     }
 
     private static PriceTick tick(long session, long seq, String symbol) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxFrameLength      the largest frame payload accepted from the gateway
  * @param connectTimeout      one TCP connect attempt, rounded up to whole seconds
  */
+@ConfigurationPropertiesSource
 public record FeedSubscription(@NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration heartbeatInterval,
         @Min(1) @DefaultValue("3") int deadAfterHeartbeats,
         @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,

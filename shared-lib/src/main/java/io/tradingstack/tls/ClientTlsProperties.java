@@ -1,5 +1,6 @@
 package io.tradingstack.tls;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *               it is the client certificate offered to a server that requires one. Empty (the
  *               default) connects in plaintext
  */
+@ConfigurationPropertiesSource
 public record ClientTlsProperties(@DefaultValue("") String bundle) {
 
     public ClientTlsProperties {

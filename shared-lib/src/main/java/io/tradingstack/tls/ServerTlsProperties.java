@@ -1,6 +1,7 @@
 package io.tradingstack.tls;
 
 import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   verifies client certificates; empty (the default) keeps the port plaintext
  * @param clientAuth {@code need} refuses a client without a certificate the bundle trusts
  */
+@ConfigurationPropertiesSource
 public record ServerTlsProperties(@DefaultValue("") String bundle, @NotNull @DefaultValue("none") ClientAuth clientAuth) {
 
     public ServerTlsProperties {

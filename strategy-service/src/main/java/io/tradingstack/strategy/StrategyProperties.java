@@ -19,6 +19,7 @@ import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -44,7 +45,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trading.strategy")
 @Validated
-public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue FeedSubscription feed,
+public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @DefaultValue @NestedConfigurationProperty FeedSubscription feed,
         @Valid @DefaultValue OrderManager orderManager,
         @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("100ms") Duration sampleInterval,
         @NotEmpty @Valid List<StrategyDefinition> strategies, @DefaultValue("") String dropCopy,
@@ -105,7 +106,7 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
      */
     public record Gateway(@NotBlank @DefaultValue("127.0.0.1") String host,
             @Min(1) @Max(65_535) @DefaultValue("8001") int newsPort,
-            @NotNull @Valid @DefaultValue ClientTlsProperties tls) {
+            @NotNull @Valid @DefaultValue @NestedConfigurationProperty ClientTlsProperties tls) {
     }
 
     /**
@@ -133,7 +134,7 @@ public record StrategyProperties(@Valid @DefaultValue Gateway gateway, @Valid @D
             @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) @DefaultValue("2s") Duration backoffMax,
             @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
-            @NotNull @Valid @DefaultValue ClientTlsProperties tls) {
+            @NotNull @Valid @DefaultValue @NestedConfigurationProperty ClientTlsProperties tls) {
 
         @AssertTrue(message = "must not be below reply-timeout")
         public boolean isExpiryAtLeastReplyTimeout() {

@@ -197,7 +197,7 @@ class StrategyServiceTest {
         assertThat(view.path("orders").path("filled").asLong()).isEqualTo(1);
         assertThat(view.path("orders").path("expired").asLong()).isZero();
         assertThat(view.path("lastOrder").path("attempts").asInt()).isEqualTo(attempts.size());
-        assertThat(prometheus()).contains("trading_strategy_order_retries_total{strategy=\"momentum-1\"} "
+        assertThat(prometheus()).contains("trading_strategy_order_retries_total{application=\"strategy\",strategy=\"momentum-1\"} "
             + (attempts.size() - 1) + ".0");
     }
 
@@ -232,16 +232,16 @@ class StrategyServiceTest {
 
         String metrics = prometheus();
 
-        assertThat(metrics).contains("trading_hop_news_to_strategy_seconds_bucket{le=")
-            .contains("trading_hop_news_to_strategy_seconds_count " + news.seq())
-            .contains("trading_hop_order_round_trip_seconds_bucket{le=")
-            .contains("trading_hop_order_round_trip_seconds_count 1")
-            .contains("trading_strategy_orders_sent_total{strategy=\"momentum-1\"} 1.0")
-            .contains("trading_strategy_orders_total{status=\"filled\",strategy=\"momentum-1\"} 1.0")
-            .contains("trading_strategy_orders_total{status=\"rejected\",strategy=\"momentum-1\"} 0.0")
-            .contains("trading_strategy_orders_total{status=\"expired\",strategy=\"momentum-1\"} 0.0")
-            .contains("trading_strategy_position{strategy=\"momentum-1\",symbol=\"AAPL\"} 100.0")
-            .contains("trading_feed_messages_received_total{feed=\"news\"} " + news.seq() + ".0");
+        assertThat(metrics).contains("trading_hop_news_to_strategy_seconds_bucket{application=\"strategy\",le=")
+            .contains("trading_hop_news_to_strategy_seconds_count{application=\"strategy\"} " + news.seq())
+            .contains("trading_hop_order_round_trip_seconds_bucket{application=\"strategy\",le=")
+            .contains("trading_hop_order_round_trip_seconds_count{application=\"strategy\"} 1")
+            .contains("trading_strategy_orders_sent_total{application=\"strategy\",strategy=\"momentum-1\"} 1.0")
+            .contains("trading_strategy_orders_total{application=\"strategy\",status=\"filled\",strategy=\"momentum-1\"} 1.0")
+            .contains("trading_strategy_orders_total{application=\"strategy\",status=\"rejected\",strategy=\"momentum-1\"} 0.0")
+            .contains("trading_strategy_orders_total{application=\"strategy\",status=\"expired\",strategy=\"momentum-1\"} 0.0")
+            .contains("trading_strategy_position{application=\"strategy\",strategy=\"momentum-1\",symbol=\"AAPL\"} 100.0")
+            .contains("trading_feed_messages_received_total{application=\"strategy\",feed=\"news\"} " + news.seq() + ".0");
     }
 
     /** Moves the symbol's mid one way until the long window (4 samples) holds only the trend. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.tradingstack.gateway.FeedTestClient;
+import io.tradingstack.metrics.PrometheusLabels;
 import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.ReplayRequest;
 import io.tradingstack.security.TestOperator;
@@ -75,14 +76,21 @@ class ActuatorEndpointsTest {
         String scrape = getText("/actuator/prometheus");
 
         assertThat(scrape).contains(
-                "trading_feed_messages_sent_total{feed=\"price\"}",
-                "trading_feed_messages_sent_total{feed=\"news\"}",
-                "trading_feed_subscribers{feed=\"price\"}",
-                "trading_feed_replays_served_total{feed=\"price\"}",
-                "trading_feed_resets_sent_total{feed=\"news\"}",
-                "trading_feed_slow_consumers_cut_total{feed=\"price\"}",
-                "trading_frames_invalid_total{reason=\"NO_REPLAY\",service=\"gateway\"}",
-                "trading_frames_invalid_total{reason=\"MALFORMED_JSON\",service=\"gateway\"}");
+                "trading_feed_messages_sent_total{application=\"gateway\",feed=\"price\"}",
+                "trading_feed_messages_sent_total{application=\"gateway\",feed=\"news\"}",
+                "trading_feed_subscribers{application=\"gateway\",feed=\"price\"}",
+                "trading_feed_replays_served_total{application=\"gateway\",feed=\"price\"}",
+                "trading_feed_resets_sent_total{application=\"gateway\",feed=\"news\"}",
+                "trading_feed_slow_consumers_cut_total{application=\"gateway\",feed=\"price\"}",
+                "trading_frames_invalid_total{application=\"gateway\",reason=\"NO_REPLAY\",service=\"gateway\"}",
+                "trading_frames_invalid_total{application=\"gateway\",reason=\"MALFORMED_JSON\",service=\"gateway\"}");
+    }
+
+    @Test
+    void shouldTagEverySampleWithTheApplicationName() throws Exception {
+        String scrape = getText("/actuator/prometheus");
+
+        assertThat(PrometheusLabels.samplesWithout(scrape, "application", "gateway")).isEmpty();
     }
 
     @Test

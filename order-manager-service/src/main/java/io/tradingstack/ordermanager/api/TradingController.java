@@ -1,6 +1,13 @@
 package io.tradingstack.ordermanager.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingstack.ordermanager.engine.OrderEngine;
 import io.tradingstack.ordermanager.halt.KillSwitch;
 import io.tradingstack.ordermanager.halt.TradingState;
@@ -10,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * authenticated name, never one the body claims.
  */
 @RestController
+@Tag(name = "trading", description = "The kill switch")
 @RequestMapping("/api/trading")
 class TradingController {
 
@@ -35,11 +44,29 @@ class TradingController {
     }
 
     @GetMapping
+    @Operation(summary = "Whether trading runs, and who switched it last, when and why")
+    @ApiResponse(responseCode = "200", description = "the kill switch's state", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+            @ExampleObject(name = "never switched", value = ApiExamples.RUNNING),
+            @ExampleObject(name = "halted", value = ApiExamples.HALTED)}))
     TradingView state() {
         return TradingView.of(killSwitch.state());
     }
 
     @PostMapping("/halt")
+    @Operation(summary = "Halt trading: every new order is rejected TRADING_HALTED until released; survives a restart",
+        security = @SecurityRequirement(name = ApiDocsConfiguration.OPERATOR))
+    @ApiResponse(responseCode = "200", description = "halted and journaled", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "halted", value = ApiExamples.HALTED)))
+    @ApiResponse(responseCode = "400", description = "reason missing, blank, over 200 characters or not printable ASCII",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(name = "no reason", value = ApiExamples.REASON_MISSING)))
+    @ApiResponse(responseCode = "401", description = "no operator credentials, or wrong ones", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
+        examples = @ExampleObject(name = "no credentials", value = ApiExamples.NO_CREDENTIALS)))
+    @ApiResponse(responseCode = "503", description = "the journal has failed: the switch is not recorded", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
+        examples = @ExampleObject(name = "journal failed", value = ApiExamples.JOURNAL_UNAVAILABLE)))
     TradingView halt(@Valid @RequestBody SwitchRequest request, Principal operator) throws InterruptedException {
         OrderEngine.Switched switched = killSwitch.halt(operator.getName(), request.reason());
         if (switched != OrderEngine.Switched.JOURNALED) {
@@ -50,6 +77,18 @@ class TradingController {
     }
 
     @PostMapping("/release")
+    @Operation(summary = "Release a halt: orders are decided again", security = @SecurityRequirement(name = ApiDocsConfiguration.OPERATOR))
+    @ApiResponse(responseCode = "200", description = "running and journaled", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "released", value = ApiExamples.RELEASED)))
+    @ApiResponse(responseCode = "400", description = "reason missing, blank, over 200 characters or not printable ASCII",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(name = "no reason", value = ApiExamples.REASON_MISSING)))
+    @ApiResponse(responseCode = "401", description = "no operator credentials, or wrong ones", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
+        examples = @ExampleObject(name = "no credentials", value = ApiExamples.NO_CREDENTIALS)))
+    @ApiResponse(responseCode = "503", description = "the journal has failed: the switch is not recorded", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
+        examples = @ExampleObject(name = "journal failed", value = ApiExamples.RELEASE_JOURNAL_UNAVAILABLE)))
     TradingView release(@Valid @RequestBody SwitchRequest request, Principal operator) throws InterruptedException {
         OrderEngine.Switched switched = killSwitch.release(operator.getName(), request.reason());
         if (switched != OrderEngine.Switched.JOURNALED) {
@@ -66,6 +105,7 @@ class TradingController {
 
     /** Why the operator switches: kept in the journal, shown in health and in every rejection's log line. */
     record SwitchRequest(
+        @Schema(description = "why: kept in the journal, shown in health and in every rejection's log line", example = "runaway strategy")
         @NotBlank @Size(max = 200) @Pattern(regexp = "[\\x20-\\x7E]*", message = "must be printable ASCII") String reason) {
     }
 

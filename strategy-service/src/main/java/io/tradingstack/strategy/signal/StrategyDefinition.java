@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           empty; never logged
  * @param parameters         free settings for strategies of your own ({@code parameters.lookback=30})
  */
+@ConfigurationPropertiesSource
 public record StrategyDefinition(@NotNull @Pattern(regexp = ID_PATTERN) String id,
         @NotBlank @DefaultValue(MovingAverageSentimentStrategy.TYPE) String type,
         @NotEmpty @DefaultValue({"AAPL", "MSFT", "GOOGL"}) List<@NotNull @Pattern(regexp = SYMBOL_PATTERN) String> symbols,

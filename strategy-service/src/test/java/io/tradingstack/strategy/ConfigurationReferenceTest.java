@@ -1,0 +1,13 @@
+package io.tradingstack.strategy;
+
+import io.tradingstack.config.ConfigurationReference;
+import org.junit.jupiter.api.Test;
+
+/** docs/configuration.md lists every key of this service as its configuration metadata describes it. */
+class ConfigurationReferenceTest {
+
+    @Test
+    void shouldListEveryKeyWithItsTypeDefaultAndMeaning() throws Exception {
+        ConfigurationReference.of("strategy-service").assertDocumented();
+    }
+}
