@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The chart's data: one point per poll, and per hop the p50 and p99 of the samples of the last
  * window (the cumulative histograms read now less those read a window ago, as Prometheus's
- * {@code rate} over that window would). A hop without samples in the window, or whose service
+ * {@code increase} over that window would). A hop without samples in the window, or whose service
  * did not answer, has no value at that point (a gap in the chart). Written by the poller's
  * thread, read by the stream's: every method is synchronized, a point is a few dozen numbers.
  */
@@ -67,11 +67,19 @@ final class LatencyHistory {
         version++;
     }
 
-    /** The samples between the oldest reading still inside the window and now; null when none is. */
+    /**
+     * The samples since the last reading at or before the window's start (or the oldest inside it),
+     * so that a poll that came late still compares with its predecessor; null when there is no
+     * earlier reading, or only one older than three windows (the service was away: start over).
+     */
     private CumulativeBuckets window(Hop hop, long nowMillis, CumulativeBuckets now) {
         Deque<Reading> kept = readings.get(hop);
         kept.addLast(new Reading(nowMillis, now));
-        while (kept.size() > 1 && kept.peekFirst().timeMillis() < nowMillis - windowMillis) {
+        long start = nowMillis - windowMillis;
+        while (kept.size() > 2 && secondOldest(kept).timeMillis() <= start) {
+            kept.removeFirst();
+        }
+        if (kept.size() > 1 && kept.peekFirst().timeMillis() < nowMillis - 3 * windowMillis) {
             kept.removeFirst();
         }
         Reading oldest = kept.peekFirst();
@@ -86,12 +94,27 @@ final class LatencyHistory {
         return since;
     }
 
-    private static Double micros(CumulativeBuckets window, double q) {
+    private static Reading secondOldest(Deque<Reading> kept) {
+        var readings = kept.iterator();
+        readings.next();
+        return readings.next();
+    }
+
+    /** NaN for no value: an ArrayDeque holds no null. */
+    private static double micros(CumulativeBuckets window, double q) {
         if (window == null) {
-            return null;
+            return Double.NaN;
         }
         double seconds = window.quantile(q);
-        return Double.isNaN(seconds) ? null : Math.round(seconds * 1e7) / 10.0; // µs, one decimal
+        return Double.isNaN(seconds) ? Double.NaN : Math.round(seconds * 1e7) / 10.0; // µs, one decimal
+    }
+
+    private static List<Double> withNulls(Deque<Double> values) {
+        List<Double> list = new ArrayList<>(values.size());
+        for (Double value : values) {
+            list.add(value.isNaN() ? null : value);
+        }
+        return list;
     }
 
     /** Changes with every point, so the stream sends the chart only when it moved. */
@@ -102,8 +125,8 @@ final class LatencyHistory {
     synchronized Series series() {
         List<HopSeries> hops = new ArrayList<>();
         for (Hop hop : Hop.values()) {
-            hops.add(new HopSeries(hop.name(), hop.label(), hop.measuredBy().id(), new ArrayList<>(p50.get(hop)),
-                new ArrayList<>(p99.get(hop))));
+            hops.add(new HopSeries(hop.name(), hop.label(), hop.measuredBy().id(), withNulls(p50.get(hop)),
+                withNulls(p99.get(hop))));
         }
         return new Series(windowMillis, new ArrayList<>(times), hops);
     }

@@ -77,8 +77,9 @@ final class ServiceProbe {
             reading = down("unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
                 nowMillis);
         } catch (InterruptedException e) {
+            // The order manager is stopping: nothing to show or log.
             Thread.currentThread().interrupt();
-            reading = down("console stopping", nowMillis);
+            return down("console stopping", nowMillis);
         }
         logIfChanged(reading.health());
         return reading;
