@@ -6,6 +6,8 @@
   'use strict';
 
   const MAX_ORDERS = 50;
+  // Spring Boot's own health components: listed only when they are not UP, so the stack's own stand out.
+  const GENERIC_COMPONENTS = new Set(['ping', 'diskSpace', 'livenessState', 'readinessState', 'ssl']);
   const COLORS = ['#58a6ff', '#3fb950', '#d29922', '#bc8cff', '#f778ba'];
   const orders = new Map(); // clientOrderId -> order, the newest MAX_ORDERS
   let charts = null;
@@ -38,9 +40,10 @@
     return String(Math.round(f.value));
   }
 
-  function badge(element, text) {
+  // The state is a class of its own (UP, HALTED, ...), which the stylesheet colours; role keeps the element's other class.
+  function badge(element, text, role) {
     element.textContent = text;
-    element.className = 'badge ' + text;
+    element.className = (role ? role + ' ' : '') + 'badge ' + text;
   }
 
   // ---- snapshot: the kill switch, services, positions ----
@@ -70,13 +73,15 @@
         cards.appendChild(card);
       }
       card.querySelector('.name').textContent = service.name;
-      badge(card.querySelector('.status'), service.status);
+      badge(card.querySelector('.status'), service.status, 'status');
       card.querySelector('.url').textContent = service.url || 'this process';
       card.querySelector('.reason').textContent = service.reason || '';
       const list = card.querySelector('dl');
       list.replaceChildren();
       for (const [component, status] of Object.entries(service.components || {})) {
-        addTerm(list, component, status, status === 'UP' ? 'positive' : 'negative');
+        if (status !== 'UP' || !GENERIC_COMPONENTS.has(component)) {
+          addTerm(list, component, status, status === 'UP' ? 'positive' : 'negative');
+        }
       }
       for (const f of service.figures || []) {
         addTerm(list, f.label, figure(f));
@@ -174,6 +179,12 @@
     return '–';
   }
 
+  // A log axis ticks every 1-9 of each decade: only the powers of ten are labelled.
+  function decadeLabel(micros) {
+    if (micros === null || micros === undefined || Math.abs(Math.log10(micros) % 1) > 1e-9) return '';
+    return micros >= 1e6 ? (micros / 1e6) + ' s' : micros >= 1000 ? (micros / 1000) + ' ms' : micros + ' µs';
+  }
+
   function drawCharts(series, x) {
     if (typeof uPlot === 'undefined') return; // the table still shows the latest values
     if (!charts) {
@@ -184,7 +195,7 @@
           width: Math.max(300, element.clientWidth), height: 240,
           scales: { x: { time: true }, y: { distr: 3 } },
           axes: [{ stroke: '#7d8a99', grid: { stroke: '#27313c' } },
-            { stroke: '#7d8a99', grid: { stroke: '#27313c' }, values: (u, ticks) => ticks.map((v) => v + ' µs') }],
+            { stroke: '#7d8a99', grid: { stroke: '#27313c' }, size: 70, values: (u, ticks) => ticks.map(decadeLabel) }],
           series: [{}].concat(series.hops.map((hop, i) => ({ label: hop.label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false }))),
         }, [x].concat(series.hops.map(() => x.map(() => null))), element);
       }
