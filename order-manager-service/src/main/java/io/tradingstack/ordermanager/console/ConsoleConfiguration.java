@@ -9,6 +9,8 @@ import io.tradingstack.ordermanager.store.OrderStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,10 +31,15 @@ class ConsoleConfiguration {
 
     @Bean
     ServicePoller servicePoller(ConsoleProperties properties, MeterRegistry registry, LatencyHistory latency,
-            JsonMapper json) {
+            JsonMapper json, ObjectProvider<SslBundles> sslBundles) {
         // One client for every poll; no redirects (an Actuator port answers itself or not at all).
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER);
+        if (!properties.sslBundle().isEmpty()) {
+            // An unknown bundle name stops the start with Spring Boot's NoSuchSslBundleException: a configuration error.
+            client.sslContext(sslBundles.getObject().getBundle(properties.sslBundle()).createSslContext());
+        }
+        HttpClient http = client.build();
         ConsoleProperties.Services services = properties.services();
         List<ServiceProbe> probes = List.of(
             new ServiceProbe(ServiceName.GATEWAY, services.gateway(), http, json, properties.requestTimeout()),

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param latencyWindow    each latency point's p50/p99 are over the samples of this last window
  * @param latencyHistory   how far back the latency chart goes
  * @param streamTimeout    an open stream is closed after this, and the browser's EventSource reconnects
+ * @param sslBundle        the SSL bundle whose trust material checks the services' certificates when
+ *                         their URLs are https:// (TLS on); empty, the default: the JVM's own trust store
  */
 @ConfigurationProperties("trading.order-manager.console")
 @Validated
@@ -38,7 +40,8 @@ public record ConsoleProperties(@NotNull @Valid @DefaultValue Services services,
         @Min(1) @Max(500) @DefaultValue("50") int recentOrders,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("10s") Duration latencyWindow,
         @NotNull @DurationMin(seconds = 10) @DefaultValue("5m") Duration latencyHistory,
-        @NotNull @DurationMin(seconds = 1) @DefaultValue("30m") Duration streamTimeout) {
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("30m") Duration streamTimeout,
+        @NotNull @DefaultValue("") String sslBundle) {
 
     /**
      * The base URLs of the other services' HTTP ports (scheme, host, port; no path), e.g.
