@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
+import io.tradingstack.tls.TestCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,14 +66,20 @@ class ConsoleServiceTest extends JournaledServiceTest {
         exchange.close();
     }
 
-    private OrderManagerInstance start() throws Exception {
+    private OrderManagerInstance start(String... more) throws Exception {
+        return start("http://127.0.0.1:" + gateway.getAddress().getPort(), more);
+    }
+
+    private OrderManagerInstance start(String gatewayUrl, String... more) throws Exception {
         int nobody = closedPort();
-        return OrderManagerInstance.start(journal, book.path(),
-            "trading.order-manager.console.services.gateway=http://127.0.0.1:" + gateway.getAddress().getPort(),
+        List<String> properties = new ArrayList<>(List.of(
+            "trading.order-manager.console.services.gateway=" + gatewayUrl,
             "trading.order-manager.console.services.orderbook=http://127.0.0.1:" + nobody,
             "trading.order-manager.console.services.strategy=http://127.0.0.1:" + nobody,
             "trading.order-manager.console.poll-interval=200ms",
-            "trading.order-manager.console.latency-window=5s");
+            "trading.order-manager.console.latency-window=5s"));
+        properties.addAll(List.of(more));
+        return OrderManagerInstance.start(journal, book.path(), properties.toArray(String[]::new));
     }
 
     @Test
@@ -118,6 +129,25 @@ class ConsoleServiceTest extends JournaledServiceTest {
             gateway.stop(0);
             JsonNode gone = stream.await("snapshot", snapshot -> status(snapshot, "gateway").equals("DOWN"), WAIT);
             assertThat(service(gone, "gateway").path("reason").asString()).startsWith("unreachable");
+        }
+    }
+
+    @Test
+    void shouldReadAGatewayOverHttpsTrustingTheConfiguredBundle() throws Exception {
+        TestCertificates certificates = TestCertificates.inTarget();
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(certificates.keyAndTrust("gateway", "ca").createSslContext()));
+        https.createContext("/actuator/health", exchange -> answer(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
+        https.createContext("/actuator/prometheus", exchange -> answer(exchange, 200, "text/plain", ""));
+        https.start();
+        List<String> bundle = new ArrayList<>(List.of("trading.order-manager.console.ssl-bundle=console"));
+        certificates.springBundle("console", null, "ca").forEach((key, value) -> bundle.add(key + "=" + value));
+        try (OrderManagerInstance manager = start("https://127.0.0.1:" + https.getAddress().getPort(),
+                bundle.toArray(String[]::new));
+                ConsoleStreamReader stream = new ConsoleStreamReader(manager.httpPort())) {
+            stream.await("snapshot", snapshot -> status(snapshot, "gateway").equals("UP"), WAIT);
+        } finally {
+            https.stop(0);
         }
     }
 

@@ -34,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ConsoleProperties(@NotNull @Valid @DefaultValue Services services,
         @NotNull @DurationMin(millis = 100) @DefaultValue("2s") Duration pollInterval,
-        @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration requestTimeout,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("2s") Duration requestTimeout,
         @NotNull @DurationMin(millis = 50) @DefaultValue("500ms") Duration snapshotInterval,
         @NotNull @DurationMin(millis = 50) @DefaultValue("250ms") Duration ordersInterval,
         @Min(1) @Max(500) @DefaultValue("50") int recentOrders,
