@@ -45,7 +45,7 @@ class ConsoleConfiguration {
             new ServiceProbe(ServiceName.GATEWAY, services.gateway(), http, json, properties.requestTimeout()),
             new ServiceProbe(ServiceName.ORDERBOOK, services.orderbook(), http, json, properties.requestTimeout()),
             new ServiceProbe(ServiceName.STRATEGY, services.strategy(), http, json, properties.requestTimeout()));
-        return new ServicePoller(probes, registry, latency);
+        return new ServicePoller(probes, registry, latency, properties.idleAfter().toMillis());
     }
 
     @Bean

@@ -20,12 +20,15 @@ class ConsoleController {
     private final ConsoleStream stream;
     private final DeskSnapshots snapshots;
     private final LatencyHistory latency;
+    private final ServicePoller poller;
     private final Clock clock;
 
-    ConsoleController(ConsoleStream stream, DeskSnapshots snapshots, LatencyHistory latency, Clock consoleClock) {
+    ConsoleController(ConsoleStream stream, DeskSnapshots snapshots, LatencyHistory latency, ServicePoller poller,
+            Clock consoleClock) {
         this.stream = stream;
         this.snapshots = snapshots;
         this.latency = latency;
+        this.poller = poller;
         this.clock = consoleClock;
     }
 
@@ -34,10 +37,15 @@ class ConsoleController {
         return stream.open();
     }
 
-    /** The desk and the latency chart's series, once. */
+    /**
+     * The desk and the latency chart's series, once. Asking for it keeps the other services polled
+     * for the idle time, so a script that asks every few seconds sees them current.
+     */
     @GetMapping("/snapshot")
     Once snapshot() {
-        return new Once(snapshots.snapshot(clock.millis()), latency.series());
+        long now = clock.millis();
+        poller.wanted(now);
+        return new Once(snapshots.snapshot(now), latency.series());
     }
 
     record Once(DeskSnapshot desk, LatencyHistory.Series latency) {

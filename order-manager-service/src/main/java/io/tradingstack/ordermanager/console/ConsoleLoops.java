@@ -37,7 +37,7 @@ final class ConsoleLoops implements SmartLifecycle {
     public synchronized void start() {
         pollerThread = Executors.newSingleThreadScheduledExecutor(daemon("console-poller"));
         publisherThread = Executors.newSingleThreadScheduledExecutor(daemon("console-publisher"));
-        pollerThread.scheduleWithFixedDelay(guarded("poll", () -> poller.poll(clock.millis())), 0,
+        pollerThread.scheduleWithFixedDelay(guarded("poll", () -> poller.pollIfWatched(clock.millis(), stream.openPages() > 0)), 0,
             properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         publisherThread.scheduleAtFixedRate(guarded("snapshot", () -> {
             stream.publishSnapshot();

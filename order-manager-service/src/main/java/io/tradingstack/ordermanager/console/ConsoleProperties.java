@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param latencyWindow    each latency point's p50/p99 are over the samples of this last window
  * @param latencyHistory   how far back the latency chart goes
  * @param streamTimeout    an open stream is closed after this, and the browser's EventSource reconnects
+ * @param idleAfter        the other services are read only while a page is open, and for this long
+ *                         after the last {@code /api/console/snapshot}: a console nobody watches costs them nothing
  * @param sslBundle        the SSL bundle whose trust material checks the services' certificates when
  *                         their URLs are https:// (TLS on); empty, the default: the JVM's own trust store
  */
@@ -41,6 +43,7 @@ public record ConsoleProperties(@NotNull @Valid @DefaultValue Services services,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("10s") Duration latencyWindow,
         @NotNull @DurationMin(seconds = 10) @DefaultValue("5m") Duration latencyHistory,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("30m") Duration streamTimeout,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration idleAfter,
         @NotNull @DefaultValue("") String sslBundle) {
 
     /**

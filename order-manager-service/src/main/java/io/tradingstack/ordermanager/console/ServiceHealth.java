@@ -31,8 +31,8 @@ record ServiceHealth(String name, String url, String status, String reason, Map<
     static final String UP = "UP";
     static final String DOWN = "DOWN";
 
-    static ServiceHealth unknown(String name, String url) {
-        return new ServiceHealth(name, url, "UNKNOWN", "not read yet", Map.of(), List.of(), 0);
+    static ServiceHealth unknown(String name, String url, String reason) {
+        return new ServiceHealth(name, url, "UNKNOWN", reason, Map.of(), List.of(), 0);
     }
 
     boolean isUp() {

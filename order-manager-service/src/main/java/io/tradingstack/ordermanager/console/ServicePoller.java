@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
  * {@link ServiceProbe}, keeps what it read for the snapshots, and adds a latency point from their
  * histograms and the order manager's own timers. Runs on the console's poller thread only; the
  * stream's thread reads {@link #services()}.
+ *
+ * <p>It polls only while someone watches — a page is open, or the snapshot was asked for within
+ * the idle time — so that a console nobody looks at costs the trading services nothing (a
+ * Prometheus scrape renders every latency bucket). When it stops, what it read is forgotten,
+ * so that a page opened later never shows an old state as the current one.
  */
 final class ServicePoller {
 
@@ -23,13 +28,37 @@ final class ServicePoller {
     private final MeterRegistry registry;
     private final LatencyHistory latency;
     private final Map<ServiceName, ServiceHealth> last = new ConcurrentHashMap<>();
+    private final long idleMillis;
+    private volatile long wantedUntil;
+    private boolean polling;
 
-    ServicePoller(List<ServiceProbe> probes, MeterRegistry registry, LatencyHistory latency) {
+    ServicePoller(List<ServiceProbe> probes, MeterRegistry registry, LatencyHistory latency, long idleMillis) {
         this.probes = List.copyOf(probes);
         this.registry = registry;
         this.latency = latency;
+        this.idleMillis = idleMillis;
+        forget("not read yet");
+    }
+
+    /** Someone looks at the console now: keep polling for at least the idle time. Any thread. */
+    void wanted(long nowMillis) {
+        wantedUntil = nowMillis + idleMillis;
+    }
+
+    /** Polls when someone watches ({@code pagesOpen}, or {@link #wanted} lately); otherwise stops and forgets. */
+    void pollIfWatched(long nowMillis, boolean pagesOpen) {
+        if (pagesOpen || nowMillis < wantedUntil) {
+            polling = true;
+            poll(nowMillis);
+        } else if (polling) {
+            polling = false;
+            forget("not read yet: the console reads the services while a page is open");
+        }
+    }
+
+    private void forget(String reason) {
         for (ServiceProbe probe : probes) {
-            last.put(probe.service(), ServiceHealth.unknown(probe.service().id(), null));
+            last.put(probe.service(), ServiceHealth.unknown(probe.service().id(), probe.url(), reason));
         }
     }
 

@@ -53,6 +53,10 @@ final class ServiceProbe {
         return service;
     }
 
+    String url() {
+        return base.toString();
+    }
+
     /** What was read: the service's health, and its metrics (none when it did not answer). */
     record Reading(ServiceHealth health, ScrapedMetrics metrics) {
     }
