@@ -36,7 +36,7 @@ COPY docker/healthcheck /usr/local/bin/healthcheck
 
 # In a container the ports must listen on every interface (outside one they bind 127.0.0.1);
 # which host ports reach them is decided where the container is run. Every other
-# key is configured through the environment as well (README "Configuration").
+# key is configured through the environment as well (docs/services.md lists the keys).
 ENV TRADING_STACK_SERVICE=${SERVICE} \
     SERVER_ADDRESS=0.0.0.0 \
     TRADING_GATEWAY_FEEDS_BINDADDRESS=0.0.0.0 \

@@ -10,14 +10,10 @@ import io.tradingstack.protocol.ExecutionStatus;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -31,24 +27,12 @@ import tools.jackson.databind.JsonNode;
  * answer.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class JournalFailureServiceTest {
+class JournalFailureServiceTest extends JournaledServiceTest {
 
-    @TempDir
-    Path directory;
-
-    private TestPriceBook book;
-    private Path journal;
-
-    @BeforeEach
-    void writeBook() {
-        book = TestPriceBook.create(directory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02")
-            .quote("MSFT", "400.00", "400.04");
-        journal = directory.resolve("orders.journal");
-    }
-
-    @AfterEach
-    void closeBook() {
-        book.close();
+    /** AAPL, and MSFT for the order in doubt. */
+    @Override
+    TestPriceBook quotes(TestPriceBook created) {
+        return super.quotes(created).quote("MSFT", "400.00", "400.04");
     }
 
     @ParameterizedTest

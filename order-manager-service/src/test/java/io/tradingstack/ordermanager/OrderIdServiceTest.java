@@ -14,16 +14,12 @@ import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Side;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -37,29 +33,13 @@ import tools.jackson.databind.JsonNode;
  * of {@value #BLOCK} ids, so that a few dozen orders use several up.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class OrderIdServiceTest {
+class OrderIdServiceTest extends JournaledServiceTest {
 
     private static final int BLOCK = 8;
     private static final String STRATEGY = "ids";
     private static final String BLOCK_PROPERTY = "trading.order-manager.journal.order-id-block=" + BLOCK;
 
-    @TempDir
-    Path directory;
-
-    private TestPriceBook book;
-    private Path journal;
     private int sequence;
-
-    @BeforeEach
-    void writeBook() {
-        book = TestPriceBook.create(directory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02");
-        journal = directory.resolve("orders.journal");
-    }
-
-    @AfterEach
-    void closeBook() {
-        book.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"write", "fsync"})

@@ -132,6 +132,11 @@ public final class WakeableIdleStrategy implements IdleStrategy {
         }
     }
 
+    /** Whether the agent is parked now, or about to park: idle, waiting for work or its due time. */
+    public boolean isParked() {
+        return parked;
+    }
+
     /** Stops parking (until {@link #open()}), and wakes a parked agent: its runner is closing. */
     public void close() {
         closed = true;

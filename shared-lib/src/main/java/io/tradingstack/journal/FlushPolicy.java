@@ -2,7 +2,7 @@ package io.tradingstack.journal;
 
 /**
  * When a {@link Journal#commit() commit} returns, what a crash can no longer take away. The
- * README states the measured cost of each (JMH {@code JournalBenchmark}).
+ * docs/services.md (Durability) states the measured cost of each (JMH {@code JournalBenchmark}).
  */
 public enum FlushPolicy {
 

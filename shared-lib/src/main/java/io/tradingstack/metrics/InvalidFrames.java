@@ -10,8 +10,9 @@ import io.tradingstack.protocol.DecodeFailure;
 
 /**
  * {@code trading.frames.invalid{service, reason}} of one server: frames refused as protocol
- * violations. The reasons are a closed set — every {@link DecodeFailure} and the server's own
- * refusals — registered at start so that each series exists at 0 before the first bad frame.
+ * violations. The reasons are a closed set — every {@link DecodeFailure}, the frame server's
+ * refusals (which each frame server {@linkplain #expect expects} when it is made) and the
+ * protocol's own — registered at start so that each series exists at 0 before the first bad frame.
  */
 public final class InvalidFrames {
 
@@ -19,7 +20,7 @@ public final class InvalidFrames {
     private final String service;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    /** @param refusals the server's own reasons beyond the decode failures, such as NO_REPLAY */
+    /** @param refusals the protocol's own reasons beyond the decode failures, such as NO_REPLAY */
     public InvalidFrames(MeterRegistry registry, String service, Collection<String> refusals) {
         this.registry = registry;
         this.service = service;
@@ -29,6 +30,11 @@ public final class InvalidFrames {
         for (String refusal : refusals) {
             counters.computeIfAbsent(refusal, this::register);
         }
+    }
+
+    /** Registers a reason's series at 0 now, so that it is scraped before the first such frame. */
+    public void expect(String reason) {
+        counters.computeIfAbsent(reason, this::register);
     }
 
     public void count(String reason) {

@@ -2,9 +2,11 @@ package io.tradingstack.tcp;
 
 import io.tradingstack.protocol.DecodedFrames;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.tradingstack.metrics.InvalidFrames;
@@ -14,6 +16,7 @@ import io.tradingstack.tls.ServerTls;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.ip.dsl.Tcp;
@@ -22,6 +25,7 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionCloseEvent;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionOpenEvent;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionServerExceptionEvent;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionServerListeningEvent;
 
 /**
@@ -40,11 +44,20 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionServerList
  * it hears them), and whether and where the factory listens;</li>
  * <li>the hand-over of each inbound frame to its connection's protocol state ({@link #receive}),
  * fed by the inbound flow of {@link FrameFlows#inbound}.</li>
+ * <li>a start-up that fails when the port cannot be bound ({@link PortUnavailableException}):
+ * the connection factory binds on a thread of its own and would only log the failure, leaving a
+ * service that looks started and has no port.</li>
  * </ul>
  *
  * @param <C> the protocol's state of one connection
  */
 public final class FrameServer<C> {
+
+    /**
+     * How long the start-up waits for the factory to bind. Binding takes milliseconds; the bound
+     * is for a start on a machine so loaded that the factory's thread is not scheduled sooner.
+     */
+    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Log log = LogFactory.getLog(FrameServer.class);
 
@@ -54,7 +67,8 @@ public final class FrameServer<C> {
     private final InvalidFrames invalidFrames;
     private final ConcurrentHashMap<String, Accepted<C>> connections = new ConcurrentHashMap<>();
     private final AtomicInteger openConnections = new AtomicInteger();
-    private final CountDownLatch listening = new CountDownLatch(1);
+    /** The bound port once the factory listens; failed with the cause when it could not bind. */
+    private final CompletableFuture<Integer> bound = new CompletableFuture<>();
 
     /**
      * @param factory       the factory {@link #connectionFactory} specified with the same settings
@@ -66,6 +80,9 @@ public final class FrameServer<C> {
         this.factory = factory;
         this.handler = handler;
         this.invalidFrames = invalidFrames;
+        for (ServerRefusal refusal : ServerRefusal.values()) {
+            invalidFrames.expect(refusal.name()); // any frame server can refuse these, whatever its protocol
+        }
     }
 
     /**
@@ -122,7 +139,32 @@ public final class FrameServer<C> {
 
     /** Waits until the server listens; the connection factory starts listening asynchronously. */
     public boolean awaitListening(Duration timeout) throws InterruptedException {
-        return listening.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && isListening();
+        try {
+            bound.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return isListening();
+        } catch (ExecutionException | TimeoutException notListening) {
+            return false;
+        }
+    }
+
+    /**
+     * When the context has started everything (the factory binds on a thread of its own): the
+     * start-up stops here, with the port and the reason, when this server's port could not be
+     * bound. An exception thrown from this event fails the context's refresh.
+     */
+    @EventListener
+    void onContextRefreshed(ContextRefreshedEvent event) {
+        try {
+            bound.get(BIND_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failed) {
+            throw new PortUnavailableException(name(), settings.bindAddress(), settings.port(), failed.getCause());
+        } catch (TimeoutException slow) {
+            throw new PortUnavailableException(name(), settings.bindAddress(), settings.port(),
+                    new TimeoutException("not listening after " + BIND_TIMEOUT.toSeconds() + " s"));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while server=" + name() + " was binding", interrupted);
+        }
     }
 
     /** Connections open now, refused ones excluded. */
@@ -137,8 +179,16 @@ public final class FrameServer<C> {
     @EventListener
     void onListening(TcpConnectionServerListeningEvent event) {
         if (event.getSource() == factory) {
-            listening.countDown();
+            bound.complete(event.getPort());
             log.info("server=" + name() + " listening on " + factory.getLocalAddress() + ":" + event.getPort());
+        }
+    }
+
+    /** The factory could not bind (or its accept loop failed); before listening, that fails the start-up. */
+    @EventListener
+    void onServerException(TcpConnectionServerExceptionEvent event) {
+        if (event.getSource() == factory) {
+            bound.completeExceptionally(event.getCause());
         }
     }
 

@@ -15,7 +15,7 @@ final class TlsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<TlsC
         return new FailureAnalysis(cause.getMessage(),
                 "Define the SSL bundle " + cause.property() + " names (spring.ssl.bundle.pem.<name>.keystore.certificate"
                         + " and .private-key for a server, .truststore.certificate for the CA that verifies the other side),"
-                        + " or leave " + cause.property() + " empty to keep that port plaintext. README \"TLS\" has the settings.",
+                        + " or leave " + cause.property() + " empty to keep that port plaintext. docs/security.md (TLS) has the settings.",
                 cause);
     }
 }

@@ -1,7 +1,11 @@
 package io.tradingstack.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -159,16 +163,56 @@ class FrameServerTest {
         assertThat(handler.closed.poll(200, TimeUnit.MILLISECONDS)).as("a second onClose").isNull();
     }
 
+    @Test
+    void shouldPublishEveryRefusalOfAFrameServerAtZeroBeforeTheFirstOne() throws Exception {
+        start(10, Duration.ofSeconds(10));
+
+        for (ServerRefusal refusal : ServerRefusal.values()) {
+            assertThat(invalidFrames(refusal.name())).as(refusal.name()).isZero();
+        }
+    }
+
+    @Test
+    void shouldStopTheStartUpNamingThePortWhenAnotherProcessHoldsIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> refresh(port, 10, Duration.ofSeconds(10)))
+                    .hasRootCauseInstanceOf(BindException.class)
+                    .satisfies(failure -> assertThat(portUnavailable(failure))
+                            .as("the start-up failure names the server and the port")
+                            .isNotNull()
+                            .satisfies(cause -> {
+                                assertThat(cause.port()).isEqualTo(port);
+                                assertThat(cause.getMessage()).startsWith("server=test cannot listen on 127.0.0.1:" + port + ": ");
+                            }));
+        }
+        assertThat(context.isActive()).as("the context did not start").isFalse();
+    }
+
+    private static PortUnavailableException portUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PortUnavailableException unavailable) {
+                return unavailable;
+            }
+        }
+        return null;
+    }
+
     private void start(int maxConnections, Duration readTimeout) throws InterruptedException {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(FrameServerSettings.class,
-                () -> new FrameServerSettings("test", "127.0.0.1", 0, 4096, maxConnections, readTimeout));
-        context.register(ServerConfiguration.class);
-        context.refresh();
-        server = context.getBean(FrameServer.class);
+        refresh(0, maxConnections, readTimeout);
         handler = context.getBean(RecordingHandler.class);
         registry = context.getBean(MeterRegistry.class);
         assertThat(server.awaitListening(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+    }
+
+    private void refresh(int port, int maxConnections, Duration readTimeout) {
+        context = new AnnotationConfigApplicationContext();
+        context.registerBean(FrameServerSettings.class,
+                () -> new FrameServerSettings("test", "127.0.0.1", port, 4096, maxConnections, readTimeout));
+        context.register(ServerConfiguration.class);
+        context.refresh();
+        server = context.getBean(FrameServer.class);
     }
 
     private TcpTestClient connect() throws Exception {

@@ -38,7 +38,7 @@ import org.springframework.validation.annotation.Validated;
  *                       strategy saw it (the trader's drop copy); "" for none
  * @param tokens         logon tokens by strategy id, apart from the strategy definitions so that
  *                       they can come from a secrets directory (one file per key, see the
- *                       README's security section) or the environment while the strategies are
+ *                       docs/security.md, Secrets) or the environment while the strategies are
  *                       configured elsewhere; a strategy may have its token here or in its
  *                       definition, not in both; never logged
  */

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole stack as four JVMs with TLS on every port, as the README turns it on: the feed
+ * The whole stack as four JVMs with TLS on every port, as docs/security.md turns it on: the feed
  * ports, the order port (client certificates required) and the four HTTP ports each from its
  * service's SSL bundle, with certificates made by {@code tls/make-test-ca}. The stack trades end
  * to end (orders FILLED, read over HTTPS); on the running stack, every TLS port refuses a

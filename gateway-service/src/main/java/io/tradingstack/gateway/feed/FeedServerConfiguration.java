@@ -10,7 +10,6 @@ import io.tradingstack.metrics.InvalidFrames;
 import io.tradingstack.tcp.FrameFlows;
 import io.tradingstack.tcp.FrameServer;
 import io.tradingstack.tcp.FrameServerSettings;
-import io.tradingstack.tcp.ServerRefusal;
 import io.tradingstack.tls.ServerTls;
 import io.tradingstack.tls.TlsBundles;
 
@@ -56,8 +55,7 @@ class FeedServerConfiguration {
     @Bean
     InvalidFrames feedInvalidFrames(MeterRegistry registry) {
         return new InvalidFrames(registry, "gateway", List.of(FeedRefusal.NO_REPLAY.name(),
-                FeedRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name(),
-                ServerRefusal.TOO_MANY_CONNECTIONS.name(), ServerRefusal.TLS_HANDSHAKE.name()));
+                FeedRefusal.UNEXPECTED_FRAME.name()));
     }
 
     @Bean

@@ -1,39 +1,47 @@
 package io.tradingstack.gateway.feed;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.tradingstack.protocol.ErrorFrame;
 
 /**
  * The frames waiting for one subscriber's sender, bounded in bytes. The publishing thread
- * offers (never waits); the subscriber's sender thread drains everything pending at once so
- * that a burst leaves with one flush.
+ * offers (never waits); the subscriber's sender agent drains everything pending at once so that
+ * a burst leaves with one flush.
  *
  * <p>An offer does not wake the sender: the publisher {@link #wake}s it once at the end of a
- * burst, and only when it is waiting. A wake-up is a context switch for the sender and a
- * system call for the publisher, the largest cost per frame on a small machine, so a burst of
- * ticks pays it once rather than once per tick.
+ * burst. A wake-up is a context switch for the sender and a system call for the publisher, the
+ * largest cost per frame on a small machine, so a burst of ticks pays it once rather than once
+ * per tick; and the wake costs only a volatile store and load while the sender is awake.
  *
  * <p>One writer at a time: whoever takes frames from the queue holds the <em>turn</em> until it
  * has written them ({@link #endTurn}), so frames leave in order and a heartbeat never overtakes
- * data. Usually that is the sender ({@link #awaitTurn}); on a feed whose publisher writes, the
- * publishing thread takes the turn itself when the sender is idle ({@link #takeIdleTurn}), which
- * spares the wake-up of the sender on the way to the socket.
+ * data. Usually that is the sender ({@link #tryTakeTurn}); on a feed whose publisher writes, the
+ * publishing thread takes the turn itself when no one holds it ({@link #takeIdleTurn}), which
+ * spares the wake-up of the sender on the way to the socket. Nobody waits for the turn: a sender
+ * that finds it taken idles, and the holder wakes it when it ends its turn with frames left.
  *
  * <p>Passing the byte limit is an expected outcome, not an exception: {@link #offer} returns
- * false, the queue empties and closes, and the feed cuts the subscriber. Closing is final;
- * a close may carry a farewell {@code error} frame that the sender writes last.
+ * false, the queue empties and closes, and the feed cuts the subscriber. Closing is final and
+ * wakes the sender; a close may carry a farewell {@code error} frame that the sender writes last.
  */
 final class OutboundQueue {
 
+    /** What {@link #tryTakeTurn} found. */
+    enum Turn {
+        /** The caller holds the turn, with the pending frames (or none, for a heartbeat) in its batch. */
+        TAKEN,
+        /** Nothing to do now: nothing pending, or another writer holds the turn. */
+        NONE,
+        /** The queue is closed: the sender writes the farewell, if any, and ends. */
+        CLOSED
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmptyOrClosed = lock.newCondition();
     private final ArrayDeque<FeedFrame> frames = new ArrayDeque<>();
     private final long byteLimit;
-    /** Whether the sender waits for frames: written under the lock, read by {@link #wake} without it. */
-    private volatile boolean senderWaiting;
+    private final Runnable wakeSender;
 
     // Guarded by lock.
     private long queuedBytes;
@@ -41,14 +49,14 @@ final class OutboundQueue {
     private ErrorFrame farewell;
     /** A batch taken from the queue is being written, by the sender or the publisher. */
     private boolean writing;
-    /** The sender waits for the publisher to end its turn. */
-    private boolean senderWantsTurn;
 
-    OutboundQueue(long byteLimit) {
+    /** @param wakeSender wakes the sender agent when there is work for it (its idle strategy's wake) */
+    OutboundQueue(long byteLimit, Runnable wakeSender) {
         if (byteLimit < 1) {
             throw new IllegalArgumentException("byteLimit=" + byteLimit + ", must be >= 1");
         }
         this.byteLimit = byteLimit;
+        this.wakeSender = wakeSender;
     }
 
     /**
@@ -73,72 +81,43 @@ final class OutboundQueue {
         }
     }
 
-    /**
-     * Wakes the sender if it waits. The flag is read without the lock: the sender sets it under
-     * the lock after finding the queue empty, and an offer made before {@link #wake} holds the
-     * same lock, so either the sender saw the frame or this call sees the flag.
-     */
+    /** Wakes the sender: call after the offers of a burst, so that it finds them. */
     void wake() {
-        if (senderWaiting) {
-            lock.lock();
-            try {
-                notEmptyOrClosed.signal();
-            } finally {
-                lock.unlock();
-            }
-        }
+        wakeSender.run();
     }
 
     /**
-     * Sender: waits up to {@code maxWaitNanos} for frames, and for the turn to write, then moves
-     * pending frames into {@code batch} (at least one, then as many as fit in
-     * {@code maxBatchBytes}) and holds the turn until {@link #endTurn}.
-     *
-     * @return false when the queue is closed (the sender stops); true with the turn otherwise,
-     *         the batch empty when the wait ran out (time for a heartbeat, perhaps)
+     * Sender: takes the turn with the pending frames in {@code batch} (at least one, then as many
+     * as fit in {@code maxBatchBytes}), or with an empty batch when nothing is pending and
+     * {@code heartbeatDue}; holds it until {@link #endTurn}. Never waits.
      */
-    boolean awaitTurn(FrameBatch batch, long maxBatchBytes, long maxWaitNanos) throws InterruptedException {
-        lock.lockInterruptibly();
+    Turn tryTakeTurn(FrameBatch batch, long maxBatchBytes, boolean heartbeatDue) {
+        lock.lock();
         try {
-            long remaining = maxWaitNanos;
-            while (!closed && (writing || (frames.isEmpty() && remaining > 0))) {
-                if (writing) {
-                    senderWantsTurn = true;
-                    try {
-                        notEmptyOrClosed.await(); // endTurn or close signals
-                    } finally {
-                        senderWantsTurn = false;
-                    }
-                } else {
-                    senderWaiting = true;
-                    try {
-                        remaining = notEmptyOrClosed.awaitNanos(remaining);
-                    } finally {
-                        senderWaiting = false;
-                    }
-                }
-            }
             if (closed) {
-                return false;
+                return Turn.CLOSED;
+            }
+            if (writing || (frames.isEmpty() && !heartbeatDue)) {
+                return Turn.NONE;
             }
             takeLocked(batch, maxBatchBytes);
             writing = true;
-            return true;
+            return Turn.TAKEN;
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Publisher: when the sender is idle (waiting for frames) and frames are pending, moves them
-     * into {@code batch} as {@link #awaitTurn} would and holds the turn until {@link #endTurn}.
+     * Publisher: when no one holds the turn and frames are pending, moves them into
+     * {@code batch} as {@link #tryTakeTurn} would and holds the turn until {@link #endTurn}.
      *
-     * @return false, leaving everything to the sender, when the sender is busy, the queue empty or closed
+     * @return false, leaving everything to the sender, when a writer holds the turn, or the queue is empty or closed
      */
     boolean takeIdleTurn(FrameBatch batch, long maxBatchBytes) {
         lock.lock();
         try {
-            if (closed || writing || !senderWaiting || frames.isEmpty()) {
+            if (closed || writing || frames.isEmpty()) {
                 return false;
             }
             takeLocked(batch, maxBatchBytes);
@@ -149,16 +128,18 @@ final class OutboundQueue {
         }
     }
 
-    /** The holder of the turn has written its batch: the sender may go on if it waits, or if frames are left. */
+    /** The holder of the turn has written its batch: the sender is woken when frames are left for it. */
     void endTurn() {
+        boolean framesLeft;
         lock.lock();
         try {
             writing = false;
-            if (senderWantsTurn || (senderWaiting && !frames.isEmpty())) {
-                notEmptyOrClosed.signal();
-            }
+            framesLeft = !frames.isEmpty() || closed;
         } finally {
             lock.unlock();
+        }
+        if (framesLeft) {
+            wakeSender.run();
         }
     }
 
@@ -172,7 +153,7 @@ final class OutboundQueue {
         }
     }
 
-    /** Closes the queue and drops what it holds; {@code farewell}, when not null, is for the sender to write last. */
+    /** Closes the queue, drops what it holds and wakes the sender; {@code farewell}, when not null, is for the sender to write last. */
     void close(ErrorFrame farewell) {
         lock.lock();
         try {
@@ -180,6 +161,7 @@ final class OutboundQueue {
         } finally {
             lock.unlock();
         }
+        wakeSender.run();
     }
 
     /** The error frame the sender writes before it closes the connection, or null. */
@@ -201,11 +183,6 @@ final class OutboundQueue {
         }
     }
 
-    /** Whether the sender waits for frames now (for tests that need it idle). */
-    boolean isSenderWaiting() {
-        return senderWaiting;
-    }
-
     long byteLimit() {
         return byteLimit;
     }
@@ -217,6 +194,5 @@ final class OutboundQueue {
         }
         frames.clear();
         queuedBytes = 0;
-        notEmptyOrClosed.signalAll();
     }
 }

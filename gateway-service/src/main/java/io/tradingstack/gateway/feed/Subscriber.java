@@ -1,11 +1,16 @@
 package io.tradingstack.gateway.feed;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.tradingstack.agent.AgentThread;
+import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Heartbeat;
 
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
@@ -13,8 +18,8 @@ import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.GenericMessage;
 
 /**
- * One connection that has sent its {@code replay}: its outbound queue and the thread that
- * drains it onto the socket.
+ * One connection that has sent its {@code replay}: its outbound queue and the sender agent that
+ * drains it onto the socket, on a thread of its own ({@code feed-<feed>-sender-N}).
  *
  * <p>The publishing thread only offers frames to the queue, so a subscriber that stops reading
  * blocks nothing but its own sender; when its queue passes the byte limit the feed cuts it.
@@ -36,7 +41,7 @@ import org.springframework.messaging.support.GenericMessage;
  * and run on the caller's thread, whereas here each subscriber already holds its connection
  * and must write from its own thread, so that a blocked socket stalls only that subscriber.
  */
-final class Subscriber implements Runnable {
+final class Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
 
@@ -50,6 +55,7 @@ final class Subscriber implements Runnable {
     private final TcpConnection connection;
     private final SubscriberSettings settings;
     private final Executor closer;
+    private final WakeableIdleStrategy senderIdle;
     private final OutboundQueue queue;
     private final FrameBatch batch = new FrameBatch();
     /** The publisher's batch: only the publishing thread uses it. */
@@ -79,7 +85,11 @@ final class Subscriber implements Runnable {
         this.connection = connection;
         this.settings = settings;
         this.closer = closer;
-        this.queue = new OutboundQueue(settings.maxQueuedBytes());
+        // The sender parks until woken by the publisher or its next heartbeat is due; the bound only
+        // makes it look again if a wake were ever lost.
+        this.senderIdle = WakeableIdleStrategy.untilDue(() -> lastSendNanos + settings.heartbeatNanos(),
+                Duration.ofNanos(settings.heartbeatNanos()));
+        this.queue = new OutboundQueue(settings.maxQueuedBytes(), senderIdle::wake);
     }
 
     String connectionId() {
@@ -96,7 +106,7 @@ final class Subscriber implements Runnable {
 
     /**
      * Publisher, after a burst: writes what is queued on this thread when this feed's publisher
-     * writes, the sender is idle and no write in the last second was slow (a socket backing up
+     * writes, no one holds the turn and no write in the last second was slow (a socket backing up
      * stays with the sender, so that a slow reader holds up no one else); otherwise wakes the
      * sender if it waits for frames. A failed
      * write means the connection closed itself (its close event unsubscribes it).
@@ -128,9 +138,9 @@ final class Subscriber implements Runnable {
         return since == 0 ? 0 : nowNanos - since;
     }
 
-    /** Whether the sender waits for frames now (for tests that need it idle). */
+    /** Whether the sender is parked now, waiting for frames or its heartbeat (for tests that need it idle). */
     boolean isSenderIdle() {
-        return queue.isSenderWaiting();
+        return senderIdle.isParked();
     }
 
     boolean isStopped() {
@@ -141,10 +151,13 @@ final class Subscriber implements Runnable {
         return queue.byteLimit();
     }
 
+    /**
+     * Starts the sender agent on its own thread. It ends by itself once the queue is closed (the
+     * connection closed, was cut, or is being refused), so nothing has to stop it.
+     */
     void start(String threadName) {
-        Thread thread = new Thread(this, threadName);
-        thread.setDaemon(true);
-        thread.start();
+        AgentThread.start(new Sender(threadName), senderIdle,
+                error -> log.error("feed={} connection={} sender stopped: {}", feed, connectionId(), error.toString(), error));
     }
 
     /** The connection is closed or closing: drop what is queued and let the sender end. */
@@ -181,16 +194,41 @@ final class Subscriber implements Runnable {
         }
     }
 
-    @Override
-    public void run() {
-        final long heartbeatNanos = settings.heartbeatNanos();
-        final long maxBatchBytes = settings.maxBatchBytes();
-        try {
-            while (queue.awaitTurn(batch, maxBatchBytes, lastSendNanos + heartbeatNanos - System.nanoTime())) {
+    /**
+     * The sender: each call writes what is pending with one flush, or a heartbeat when the
+     * connection has been silent for the interval, and returns the work done, so that the runner
+     * parks it until the publisher wakes it or the heartbeat is due. It ends (an expected
+     * {@link AgentTerminationException}) when the queue is closed, after writing the farewell, or
+     * when a write failed.
+     */
+    private final class Sender implements Agent {
+
+        private final String roleName;
+
+        Sender(String roleName) {
+            this.roleName = roleName;
+        }
+
+        @Override
+        public int doWork() {
+            boolean heartbeatDue = System.nanoTime() - lastSendNanos >= settings.heartbeatNanos();
+            OutboundQueue.Turn turn = queue.tryTakeTurn(batch, settings.maxBatchBytes(), heartbeatDue);
+            try {
+                if (turn == OutboundQueue.Turn.NONE) {
+                    return 0;
+                }
+                if (turn == OutboundQueue.Turn.CLOSED) {
+                    ErrorFrame farewell = queue.farewell();
+                    if (farewell != null) {
+                        send(farewell);
+                        closeConnection();
+                    }
+                    throw new AgentTerminationException(true);
+                }
                 try {
                     if (!batch.isEmpty()) {
                         write(batch);
-                    } else if (System.nanoTime() - lastSendNanos >= heartbeatNanos) {
+                    } else {
                         send(new Heartbeat(settings.session(), lastDataSeq, settings.clock().epochNanos()));
                         lastSendNanos = System.nanoTime();
                     }
@@ -198,20 +236,23 @@ final class Subscriber implements Runnable {
                     batch.clear();
                     queue.endTurn();
                 }
+                return 1;
+            } catch (MessagingException e) {
+                // The write failed: the connection has closed itself and published its close event.
+                log.debug("feed={} connection={} send failed after seq={}: {}", feed, connectionId(), lastDataSeq,
+                        e.getMostSpecificCause().toString());
+                throw new AgentTerminationException(true);
+            } catch (AgentTerminationException end) {
+                throw end;
+            } catch (RuntimeException e) {
+                failed("sender", e);
+                throw new AgentTerminationException(true);
             }
-            ErrorFrame farewell = queue.farewell();
-            if (farewell != null) {
-                send(farewell);
-                closeConnection();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (MessagingException e) {
-            // The write failed: the connection has closed itself and published its close event.
-            log.debug("feed={} connection={} send failed after seq={}: {}", feed, connectionId(), lastDataSeq,
-                    e.getMostSpecificCause().toString());
-        } catch (RuntimeException e) {
-            failed("sender", e);
+        }
+
+        @Override
+        public String roleName() {
+            return roleName;
         }
     }
 

@@ -2,25 +2,25 @@ package io.tradingstack.gateway.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.gateway.feed.OutboundQueue.Turn;
 import io.tradingstack.protocol.ErrorFrame;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
+/** The queue of one subscriber and its turn, driven from the test thread: nothing in it waits. */
 class OutboundQueueTest {
 
+    private final AtomicInteger senderWakes = new AtomicInteger();
+
     @Test
-    void shouldDrainEverythingPendingIntoOneBatchInOrder() throws Exception {
-        OutboundQueue queue = new OutboundQueue(1_000);
+    void shouldDrainEverythingPendingIntoOneBatchInOrder() {
+        OutboundQueue queue = queue(1_000);
         for (long seq = 1; seq <= 5; seq++) {
             assertThat(queue.offer(frame(seq, 10))).isTrue();
         }
         FrameBatch batch = new FrameBatch();
 
-        assertThat(queue.awaitTurn(batch, 1_000, 0)).isTrue();
+        assertThat(queue.tryTakeTurn(batch, 1_000, false)).isEqualTo(Turn.TAKEN);
 
         assertThat(batch.size()).isEqualTo(5);
         assertThat(batch.lastDataSeq(0)).isEqualTo(5);
@@ -29,100 +29,86 @@ class OutboundQueueTest {
     }
 
     @Test
-    void shouldCapABatchAtMaxBatchBytesButTakeAtLeastOneFrame() throws Exception {
-        OutboundQueue queue = new OutboundQueue(1_000);
+    void shouldCapABatchAtMaxBatchBytesButTakeAtLeastOneFrame() {
+        OutboundQueue queue = queue(1_000);
         queue.offer(frame(1, 300));
         queue.offer(frame(2, 10));
         FrameBatch batch = new FrameBatch();
 
-        queue.awaitTurn(batch, 100, 0);
+        queue.tryTakeTurn(batch, 100, false);
 
         assertThat(batch.size()).isEqualTo(1);
         assertThat(queue.queuedBytes()).isEqualTo(10);
     }
 
     @Test
-    void shouldRefuseAndCloseWhenAFrameTakesItPastTheByteLimit() throws Exception {
-        OutboundQueue queue = new OutboundQueue(25);
+    void shouldRefuseAndCloseWhenAFrameTakesItPastTheByteLimit() {
+        OutboundQueue queue = queue(25);
         assertThat(queue.offer(frame(1, 10))).isTrue();
         assertThat(queue.offer(frame(2, 10))).isTrue();
 
         assertThat(queue.offer(frame(3, 10))).isFalse();
 
         assertThat(queue.queuedBytes()).isZero();
-        assertThat(queue.awaitTurn(new FrameBatch(), 1_000, 0)).as("closed").isFalse();
+        assertThat(queue.tryTakeTurn(new FrameBatch(), 1_000, true)).as("closed").isEqualTo(Turn.CLOSED);
         assertThat(queue.farewell()).isNull();
     }
 
     @Test
-    void shouldReturnAnEmptyBatchWhenTheWaitRunsOut() throws Exception {
-        OutboundQueue queue = new OutboundQueue(100);
+    void shouldGiveTheSenderNothingToDoUntilAFrameIsPendingOrItsHeartbeatIsDue() {
+        OutboundQueue queue = queue(100);
         FrameBatch batch = new FrameBatch();
 
-        assertThat(queue.awaitTurn(batch, 100, 1_000_000)).isTrue();
+        assertThat(queue.tryTakeTurn(batch, 100, false)).isEqualTo(Turn.NONE);
+        assertThat(queue.tryTakeTurn(batch, 100, true)).as("the turn for a heartbeat").isEqualTo(Turn.TAKEN);
 
         assertThat(batch.isEmpty()).isTrue();
     }
 
     @Test
-    void shouldDropPendingFramesAndKeepTheFarewellWhenClosedWithAnError() throws Exception {
-        OutboundQueue queue = new OutboundQueue(100);
+    void shouldDropPendingFramesKeepTheFarewellAndWakeTheSenderWhenClosedWithAnError() {
+        OutboundQueue queue = queue(100);
         queue.offer(frame(1, 10));
 
         queue.close(new ErrorFrame("UNEXPECTED_FRAME", "detail"));
 
-        assertThat(queue.awaitTurn(new FrameBatch(), 100, 0)).isFalse();
+        assertThat(senderWakes).as("the sender is woken to write the farewell and end").hasValue(1);
+        assertThat(queue.tryTakeTurn(new FrameBatch(), 100, false)).isEqualTo(Turn.CLOSED);
         assertThat(queue.farewell()).isEqualTo(new ErrorFrame("UNEXPECTED_FRAME", "detail"));
         assertThat(queue.offer(frame(2, 10))).as("dropped, not refused").isTrue();
         assertThat(queue.queuedBytes()).isZero();
     }
 
     @Test
-    @Timeout(60)
-    void shouldLetThePublisherWriteOnlyWhileTheSenderIsIdleAndHoldTheSenderUntilItsTurnEnds() throws Exception {
-        OutboundQueue queue = new OutboundQueue(1_000);
-        queue.offer(frame(1, 10));
+    void shouldGiveTheTurnToOneWriterAtATimeAndWakeTheSenderForWhatWasQueuedMeanwhile() {
+        OutboundQueue queue = queue(1_000);
         FrameBatch publisherBatch = new FrameBatch();
-        assertThat(queue.takeIdleTurn(publisherBatch, 1_000)).as("no sender waiting yet").isFalse();
-
         FrameBatch senderBatch = new FrameBatch();
-        assertThat(queue.awaitTurn(senderBatch, 1_000, 0)).isTrue();
-        assertThat(senderBatch.size()).isEqualTo(1);
+        assertThat(queue.takeIdleTurn(publisherBatch, 1_000)).as("nothing pending").isFalse();
+
+        // The sender holds the turn: the publisher leaves frame 2 to it.
+        queue.offer(frame(1, 10));
+        assertThat(queue.tryTakeTurn(senderBatch, 1_000, false)).isEqualTo(Turn.TAKEN);
         queue.offer(frame(2, 10));
         assertThat(queue.takeIdleTurn(publisherBatch, 1_000)).as("the sender holds the turn").isFalse();
         queue.endTurn();
+        assertThat(senderWakes).as("frame 2 is left: the sender is woken").hasValue(1);
         senderBatch.clear();
-        assertThat(queue.awaitTurn(senderBatch, 1_000, 0)).isTrue();
+        assertThat(queue.tryTakeTurn(senderBatch, 1_000, false)).isEqualTo(Turn.TAKEN);
+        assertThat(senderBatch.lastDataSeq(0)).isEqualTo(2);
         queue.endTurn();
+        assertThat(senderWakes).as("nothing left: no wake").hasValue(1);
         senderBatch.clear();
 
-        // The sender waits for frames (an hour); the publisher takes the turn and writes frame 3.
-        CountDownLatch senderHadTurn = new CountDownLatch(1);
-        AtomicReference<Throwable> senderFailure = new AtomicReference<>();
-        Thread sender = new Thread(() -> {
-            try {
-                queue.awaitTurn(senderBatch, 1_000, Duration.ofHours(1).toNanos());
-                senderHadTurn.countDown();
-            } catch (Throwable e) {
-                senderFailure.set(e);
-            }
-        }, "test-sender");
-        sender.start();
-        while (!queue.isSenderWaiting()) {
-            assertThat(sender.isAlive()).as("the sender waits").isTrue();
-            Thread.onSpinWait();
-        }
+        // The publisher holds the turn: the sender gets nothing, then frame 4 after the turn ends.
         queue.offer(frame(3, 10));
         assertThat(queue.takeIdleTurn(publisherBatch, 1_000)).isTrue();
         assertThat(publisherBatch.lastDataSeq(0)).isEqualTo(3);
-        queue.offer(frame(4, 10)); // queued while the publisher writes: the sender's, after the turn ends
-        queue.wake();
-        assertThat(senderHadTurn.await(200, TimeUnit.MILLISECONDS)).as("no turn while the publisher writes").isFalse();
-
+        queue.offer(frame(4, 10));
+        assertThat(queue.tryTakeTurn(senderBatch, 1_000, true)).as("no turn, not even for a heartbeat").isEqualTo(Turn.NONE);
         queue.endTurn();
-        assertThat(senderHadTurn.await(30, TimeUnit.SECONDS)).isTrue();
-        sender.join();
-        assertThat(senderFailure.get()).isNull();
+        assertThat(senderWakes).hasValue(2);
+        assertThat(queue.tryTakeTurn(senderBatch, 1_000, false)).isEqualTo(Turn.TAKEN);
         assertThat(senderBatch.lastDataSeq(0)).isEqualTo(4);
     }
 
@@ -132,6 +118,10 @@ class OutboundQueueTest {
         batch.add(frame(FeedFrame.CONTROL, 10));
 
         assertThat(batch.lastDataSeq(41)).isEqualTo(41);
+    }
+
+    private OutboundQueue queue(long byteLimit) {
+        return new OutboundQueue(byteLimit, senderWakes::incrementAndGet);
     }
 
     private static FeedFrame frame(long seq, int length) {

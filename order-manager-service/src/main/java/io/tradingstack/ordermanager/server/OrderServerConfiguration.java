@@ -9,7 +9,6 @@ import io.tradingstack.ordermanager.engine.OrderEvents;
 import io.tradingstack.tcp.FrameFlows;
 import io.tradingstack.tcp.FrameServer;
 import io.tradingstack.tcp.FrameServerSettings;
-import io.tradingstack.tcp.ServerRefusal;
 import io.tradingstack.tls.ServerTls;
 import io.tradingstack.tls.TlsBundles;
 import java.util.List;
@@ -36,8 +35,7 @@ class OrderServerConfiguration {
     @Bean
     InvalidFrames invalidFrames(MeterRegistry registry) {
         return new InvalidFrames(registry, "order-manager", List.of(SessionRefusal.AUTH_FAILED.name(),
-            SessionRefusal.UNEXPECTED_FRAME.name(), ServerRefusal.READ_TIMEOUT.name(),
-                ServerRefusal.TOO_MANY_CONNECTIONS.name(), ServerRefusal.TLS_HANDSHAKE.name()));
+            SessionRefusal.UNEXPECTED_FRAME.name()));
     }
 
     @Bean(CONNECTION_FACTORY)
