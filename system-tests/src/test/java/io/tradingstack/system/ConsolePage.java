@@ -38,7 +38,7 @@ final class ConsolePage implements AutoCloseable {
         options.setBinary(browser.chromium().toFile());
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-            "--window-size=1440,1560", "--user-data-dir=" + profile, "--no-first-run", "--disable-extensions");
+            "--window-size=1440,1680", "--user-data-dir=" + profile, "--no-first-run", "--disable-extensions");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // the page's console, kept on failure
         // The driver is named explicitly, so Selenium Manager never looks for one on the internet.
         ChromeDriverService service = new ChromeDriverService.Builder()
