@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code trading_*} samples of one {@code /actuator/prometheus} answer (text format 0.0.4):
@@ -120,7 +121,7 @@ final class ScrapedMetrics {
      * @param baseName the Prometheus name without suffix, e.g. {@code trading_hop_emit_to_book_seconds}
      */
     CumulativeBuckets histogram(String baseName) {
-        Map<Double, Double> byBound = new java.util.TreeMap<>();
+        Map<Double, Double> byBound = new TreeMap<>();
         for (Sample sample : named(baseName + "_bucket")) {
             String le = sample.labels().get("le");
             if (le != null) {

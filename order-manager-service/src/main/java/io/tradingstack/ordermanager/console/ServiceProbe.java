@@ -31,8 +31,14 @@ final class ServiceProbe {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProbe.class);
 
-    /** The gauges worth a figure on the page, with their label and unit; the label takes the series' tag. */
-    private static final Map<String, String[]> FIGURES = figures();
+    /** A gauge worth a figure on the page: its label, the tag whose value completes the label, its unit. */
+    private record FigureSource(String metric, String label, String tag, String unit) {
+    }
+
+    private static final List<FigureSource> FIGURES = List.of(
+        new FigureSource("trading_feed_subscribers", "subscribers", "feed", "count"),
+        new FigureSource("trading_book_age_seconds", "book age", "symbol", "s"),
+        new FigureSource("trading_strategy_orders_in_doubt", "orders in doubt", "strategy", "count"));
 
     private final ServiceName service;
     private final URI base;
@@ -123,21 +129,13 @@ final class ServiceProbe {
 
     private static List<ServiceHealth.Figure> figures(ScrapedMetrics metrics) {
         List<ServiceHealth.Figure> figures = new ArrayList<>();
-        FIGURES.forEach((name, labelAndUnit) -> {
-            for (ScrapedMetrics.Sample sample : metrics.named(name)) {
-                String tag = sample.labels().get(labelAndUnit[1]);
-                figures.add(new ServiceHealth.Figure(labelAndUnit[0] + (tag == null ? "" : " " + tag),
-                    Double.isFinite(sample.value()) ? sample.value() : null, labelAndUnit[2]));
+        for (FigureSource source : FIGURES) {
+            for (ScrapedMetrics.Sample sample : metrics.named(source.metric())) {
+                String tag = sample.labels().get(source.tag());
+                figures.add(new ServiceHealth.Figure(source.label() + (tag == null ? "" : " " + tag),
+                    Double.isFinite(sample.value()) ? sample.value() : null, source.unit()));
             }
-        });
-        return figures;
-    }
-
-    private static Map<String, String[]> figures() {
-        Map<String, String[]> figures = new LinkedHashMap<>();
-        figures.put("trading_feed_subscribers", new String[] {"subscribers", "feed", "count"});
-        figures.put("trading_book_age_seconds", new String[] {"book age", "symbol", "s"});
-        figures.put("trading_strategy_orders_in_doubt", new String[] {"orders in doubt", "strategy", "count"});
+        }
         return figures;
     }
 
