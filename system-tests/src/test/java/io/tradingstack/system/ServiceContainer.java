@@ -25,7 +25,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * One service of the stack as a Docker container of the image the project's {@code Dockerfile}
- * builds from the service's executable jar, reached only through its published ports, as a user
+ * builds from the service's executable jar ({@code JAR_SOURCE=prebuilt}), reached only through its published ports, as a user
  * of the images reaches it. A restart stops and starts the same container (its volumes and
  * network alias stay; its published host ports may change, so they are looked up again).
  * The container's output goes to {@code system-tests/target/process-logs/container-<name>.log}
@@ -38,6 +38,11 @@ final class ServiceContainer implements ServiceHttp, AutoCloseable {
     static final String BASE_IMAGE_VARIABLE = "TRADING_STACK_BASE_IMAGE";
 
     private static final Map<String, Future<String>> IMAGES = new ConcurrentHashMap<>();
+
+    /** The Maven wrapper and the reactor's poms, which the Dockerfile's build stage copies first. */
+    private static final List<String> BUILD_STAGE_FILES = List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties",
+            "pom.xml", "shared-lib/pom.xml", "gateway-service/pom.xml", "orderbook-service/pom.xml",
+            "strategy-service/pom.xml", "order-manager-service/pom.xml", "benchmarks/pom.xml", "system-tests/pom.xml");
 
     private final String name;
     private final int httpPort;
@@ -78,13 +83,22 @@ final class ServiceContainer implements ServiceHttp, AutoCloseable {
         return IMAGES.computeIfAbsent(module, key -> {
             String version = System.getProperty("trading.stack.version", "0.1.0-SNAPSHOT");
             Path jar = StackLayout.executableJar(key);
-            return new ImageFromDockerfile("trading-stack/" + key.replace("-service", "") + ":it", false)
+            ImageFromDockerfile image = new ImageFromDockerfile("trading-stack/" + key.replace("-service", "") + ":it", false)
                     .withFileFromPath("Dockerfile", StackLayout.root().resolve("Dockerfile"))
                     .withFileFromPath("docker/healthcheck", StackLayout.root().resolve("docker/healthcheck"))
                     .withFileFromPath(key + "/target/" + jar.getFileName(), jar)
+                    // The jar this build made, unpacked in a build stage on the base image: no JDK
+                    // image and no Maven Central needed, as in CI.
+                    .withBuildArg("JAR_SOURCE", "prebuilt")
+                    .withBuildArg("BUILD_IMAGE", baseImage())
                     .withBuildArg("BASE_IMAGE", baseImage())
                     .withBuildArg("SERVICE", key)
                     .withBuildArg("VERSION", version);
+            // What the build stage copies before it looks at JAR_SOURCE; small files, no sources.
+            for (String file : BUILD_STAGE_FILES) {
+                image.withFileFromPath(file, StackLayout.root().resolve(file));
+            }
+            return image;
         });
     }
 

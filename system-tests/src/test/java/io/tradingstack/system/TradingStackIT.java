@@ -2,12 +2,9 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,70 +19,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole stack — gateway, orderbook, order manager, strategy — as four JVMs from their
- * built jars on ephemeral ports: news and prices flow in, the strategy trades, the order
- * manager executes, and both sides agree on what was filled. The order port requires a logon
- * token, which both sides read from their secrets directories, never from a command line: a
- * fill proves the strategy logged on with the token of its file (that the order manager refuses
- * a connection without it is {@code SecretsDirectoryServiceTest}'s).
+ * built jars on ephemeral ports ({@link ProcessStack}): news and prices flow in, the strategy
+ * trades, the order manager executes, and both sides agree on what was filled. The order port
+ * requires a logon token, which both sides read from their secrets directories, never from a
+ * command line: a fill proves the strategy logged on with the token of its file (that the order
+ * manager refuses a connection without it is {@code SecretsDirectoryServiceTest}'s).
  */
 class TradingStackIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration START = Duration.ofSeconds(90);
 
     @TempDir
     Path directory;
 
-    private static final String TOKEN = "momentum-token-from-a-file";
-
-    private final List<ServiceProcess> stack = new ArrayList<>();
+    private final ProcessStack stack = new ProcessStack();
     private ServiceProcess orderManager;
     private ServiceProcess strategy;
 
     @BeforeEach
     void startTheStack() throws Exception {
-        Path book = directory.resolve("pricebook.dat");
-        int pricePort = StackLayout.freePort();
-        int newsPort = StackLayout.freePort();
-        int orderPort = StackLayout.freePort();
-        start(new ServiceProcess("stack-gateway", "gateway-service", StackLayout.freePort(), List.of(
-                "--trading.gateway.feeds.price-port=" + pricePort,
-                "--trading.gateway.feeds.news-port=" + newsPort)));
-        start(new ServiceProcess("stack-orderbook", "orderbook-service", StackLayout.freePort(), List.of(
-                "--trading.orderbook.gateway.price-port=" + pricePort,
-                "--trading.pricebook.path=" + book)));
-        // The strategy's logon token, on neither command line: one file in each service's secrets directory.
-        Path managerSecrets = secret(directory.resolve("order-manager-secrets"), "trading.order-manager.tokens.momentum-1");
-        Path strategySecrets = secret(directory.resolve("strategy-secrets"), "trading.strategy.tokens.momentum-1");
-        orderManager = start(new ServiceProcess("stack-order-manager", "order-manager-service", StackLayout.freePort(), List.of(
-                "--trading.order-manager.server.order-port=" + orderPort,
-                "--trading.order-manager.journal.path=" + directory.resolve("orders.journal"),
-                "--trading.pricebook.path=" + book,
-                "--TRADING_SECRETS_DIR=" + managerSecrets + "/")));
-        strategy = start(new ServiceProcess("stack-strategy", "strategy-service", StackLayout.freePort(), List.of(
-                "--trading.strategy.gateway.news-port=" + newsPort,
-                "--trading.strategy.order-manager.port=" + orderPort,
-                "--trading.pricebook.path=" + book,
-                "--TRADING_SECRETS_DIR=" + strategySecrets + "/")));
-    }
-
-    /** A secrets directory holding one key: a file named after it, its value with a trailing newline. */
-    private static Path secret(Path secrets, String key) throws IOException {
-        Files.createDirectories(secrets);
-        Files.writeString(secrets.resolve(key), TOKEN + "\n");
-        return secrets;
-    }
-
-    private ServiceProcess start(ServiceProcess service) throws Exception {
-        stack.add(service);
-        return service.start().awaitHealthy(START);
+        stack.start(directory, List.of());
+        orderManager = stack.orderManager();
+        strategy = stack.strategy();
     }
 
     @AfterEach
     void stopTheStack() throws Exception {
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            stack.get(i).close();
-        }
+        stack.close();
     }
 
     @Test
@@ -120,10 +80,8 @@ class TradingStackIT {
 
         haltAndRelease();
 
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            stack.get(i).close();
-        }
-        for (ServiceProcess service : stack) {
+        stack.close();
+        for (ServiceProcess service : stack.services()) {
             assertThat(service.isAlive()).as(service + " stopped").isFalse();
         }
     }

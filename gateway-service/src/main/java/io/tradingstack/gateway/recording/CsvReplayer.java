@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -25,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * published again on its feed, in file order, with this gateway's session, new sequence numbers
  * from 1 and the time of sending as {@code ts}. Rows keep their recorded spacing divided by the
  * speed factor (the agent parks until the next row is due), or go out as fast as the feeds take
- * them, {@link #MAX_ROWS_PER_CYCLE} per {@code doWork}. A bad row is skipped and counted (the
- * first one is logged with its line); a missing file or wrong header stops the start-up. At the
- * end of the file the agent starts again from the top when looping, else it has nothing more to do.
+ * them, {@link #MAX_ROWS_PER_CYCLE} per {@code doWork}. The file is read as it plays
+ * ({@link FeedCsvReader}), never loaded whole. A bad row is skipped and counted, never sent: the
+ * first one is logged with its line and reason, the count at the end of the file; a missing file
+ * or wrong header stops the start-up. At the end of the file the agent starts again from the top
+ * when looping, else it has nothing more to do.
  */
 final class CsvReplayer implements Agent {
 
@@ -41,8 +42,7 @@ final class CsvReplayer implements Agent {
     private final LongSupplier nanoClock;
 
     // agent thread only
-    private BufferedReader file;
-    private CsvReader csv;
+    private FeedCsvReader file;
     private RecordedRow pending;
     private long rows;
     private long skipped;
@@ -63,13 +63,11 @@ final class CsvReplayer implements Agent {
 
     /** Fails the start-up with the reason when the file cannot be replayed at all. */
     static void checkReadable(Path path) {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (!FeedCsv.HEADER.equals(header)) {
-                throw new IllegalStateException("replay path=" + path.toAbsolutePath() + " starts with '" + header
-                        + "', expected the recorder's header '" + FeedCsv.HEADER + "'");
-            }
-        } catch (IOException e) {
+        try (FeedCsvReader reader = open(path)) {
+            // the header is checked on opening
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("replay path=" + path.toAbsolutePath() + " " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("replay path=" + path.toAbsolutePath() + " cannot be read: " + e, e);
         }
     }
@@ -135,30 +133,36 @@ final class CsvReplayer implements Agent {
         return startNanos + (long) ((row.ts() - firstTs) / replay.speed());
     }
 
+    private static FeedCsvReader open(Path path) throws IOException {
+        BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try {
+            return new FeedCsvReader(in);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     private void openFile() throws IOException {
-        file = Files.newBufferedReader(replay.path(), StandardCharsets.UTF_8);
-        csv = new CsvReader(file);
-        csv.next(); // the header, checked at start
+        try {
+            file = open(replay.path());
+        } catch (IllegalArgumentException e) { // the header, checked at start, changed since
+            throw new IOException(e.getMessage(), e);
+        }
         rows = 0;
         skipped = 0;
         startNanos = nanoClock.getAsLong();
     }
 
-    /** The next good row, skipping blank lines and counting bad rows; null at the end of the file. */
-    private RecordedRow nextRow() throws IOException {
-        long line = csv.line();
-        List<String> fields;
-        while ((fields = csv.next()) != null) {
-            if (!(fields.size() == 1 && fields.get(0).isEmpty())) {
-                try {
-                    return FeedCsv.parseRow(fields, line);
-                } catch (IllegalArgumentException e) {
-                    skip(e);
-                }
+    /** The next good row, counting the bad rows before it; null at the end of the file. */
+    private RecordedRow nextRow() {
+        while (true) {
+            try {
+                return file.next();
+            } catch (IllegalArgumentException e) {
+                skip(e);
             }
-            line = csv.line();
         }
-        return null;
     }
 
     private void publish(RecordedRow row) {
@@ -190,11 +194,10 @@ final class CsvReplayer implements Agent {
         if (file != null) {
             try {
                 file.close();
-            } catch (IOException e) {
+            } catch (RuntimeException e) {
                 log.debug("closing {}: {}", replay.path(), e.toString());
             }
             file = null;
-            csv = null;
         }
     }
 }

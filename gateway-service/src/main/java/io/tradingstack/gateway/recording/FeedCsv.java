@@ -5,14 +5,16 @@ import java.util.List;
 import io.tradingstack.gateway.feed.FeedKind;
 import io.tradingstack.gateway.feed.NewsItem;
 import io.tradingstack.gateway.feed.PriceQuote;
-import io.tradingstack.protocol.Message;
-import io.tradingstack.protocol.NewsTick;
-import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.Symbols;
 
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
+
 /**
- * The recording format: one CSV row per message sent, in the order sent, under a header.
+ * The recording format: one CSV row per message sent, in the order sent, under a header
+ * (docs/recording.md describes every column).
  *
  * <pre>
  * feed,session,seq,ts,symbol,bid,ask,sentiment,headline
@@ -20,43 +22,39 @@ import io.tradingstack.protocol.Symbols;
  * news,1718000000000,1,1718000000000223456,MSFT,,,73,MSFT beats quarterly earnings estimates
  * </pre>
  *
- * Prices are exact decimals ({@link Prices#format}), read back with {@link Prices#parse}, so a
- * replay sends the very same prices. A headline is quoted when it holds a comma, a quote or a
- * line break.
+ * Jackson's CSV format reads and writes the rows ({@link FeedCsvReader}, {@link FeedCsvWriter});
+ * this class holds what the columns mean. Prices are exact decimals ({@link Prices#format}), read
+ * back with {@link Prices#parse}, so a replay sends the very same prices. A headline is quoted
+ * only when it holds a comma, a quote or a line break.
  */
 final class FeedCsv {
 
-    static final String HEADER = "feed,session,seq,ts,symbol,bid,ask,sentiment,headline";
-    static final int COLUMNS = 9;
+    static final List<String> COLUMNS = List.of("feed", "session", "seq", "ts", "symbol", "bid", "ask", "sentiment",
+            "headline");
+    static final String HEADER = String.join(",", COLUMNS);
+
+    /**
+     * Rows as arrays of strings (the columns are checked here, with messages that name them), blank
+     * lines skipped as before; on writing, quotes only where RFC 4180 needs them (Jackson's default
+     * would also quote every headline with a space in it).
+     */
+    static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvReadFeature.WRAP_AS_ARRAY, CsvReadFeature.SKIP_EMPTY_LINES)
+            .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private FeedCsv() {
-    }
-
-    /** Appends the row of a price or news message, with its line break. */
-    static void appendRow(Message message, StringBuilder out) {
-        if (message instanceof PriceTick tick) {
-            out.append(FeedKind.PRICE.tagValue()).append(',').append(tick.session()).append(',').append(tick.seq())
-                    .append(',').append(tick.ts()).append(',').append(tick.symbol()).append(',')
-                    .append(Prices.format(tick.bid())).append(',').append(Prices.format(tick.ask())).append(",,");
-        } else if (message instanceof NewsTick news) {
-            out.append(FeedKind.NEWS.tagValue()).append(',').append(news.session()).append(',').append(news.seq())
-                    .append(',').append(news.ts()).append(',').append(news.symbol()).append(",,,")
-                    .append(news.sentiment()).append(',');
-            appendField(news.headline(), out);
-        } else {
-            throw new IllegalArgumentException("only price and news messages are recorded, got " + message.type());
-        }
-        out.append('\n');
     }
 
     /**
      * Reads a row back.
      *
+     * @param line the line the row starts on, for the message
      * @throws IllegalArgumentException naming the line and the field at fault
      */
     static RecordedRow parseRow(List<String> fields, long line) {
-        if (fields.size() != COLUMNS) {
-            throw new IllegalArgumentException("line " + line + ": " + fields.size() + " fields, expected " + COLUMNS);
+        if (fields.size() != COLUMNS.size()) {
+            throw new IllegalArgumentException("line " + line + ": " + fields.size() + " fields, expected " + COLUMNS.size());
         }
         long ts = parseLong(fields.get(3), "ts", line);
         String symbol = fields.get(4);
@@ -81,24 +79,6 @@ final class FeedCsv {
             return new RecordedRow(FeedKind.NEWS, ts, new NewsItem(symbol, (int) sentiment, fields.get(8)));
         }
         throw new IllegalArgumentException("line " + line + ": feed '" + feed + "', expected price or news");
-    }
-
-    private static void appendField(String value, StringBuilder out) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0;
-        if (!quote) {
-            out.append(value);
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                out.append('"');
-            }
-            out.append(c);
-        }
-        out.append('"');
     }
 
     private static long parseLong(String text, String name, long line) {

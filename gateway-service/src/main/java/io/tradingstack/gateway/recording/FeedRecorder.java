@@ -2,7 +2,6 @@ package io.tradingstack.gateway.recording;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import tools.jackson.core.JacksonException;
+
 /**
  * Writes every message the feeds publish to a CSV file ({@link FeedCsv}), overwriting it at
- * start. The feeds hand messages over on their publishing threads without waiting (a bounded array
+ * start and appending row by row as the feeds send. The feeds hand messages over on their publishing threads without waiting (a bounded array
  * queue: no allocation; not Agrona's queues, which need {@code Unsafe}) and wake the
  * {@code feed-recorder} agent ({@link RecorderWriter}),
  * which writes them and flushes whenever it has caught up, so the file trails the feeds by
@@ -73,18 +74,19 @@ final class FeedRecorder implements FeedTap, SmartLifecycle {
         if (writer != null) {
             return;
         }
-        Writer out;
+        FeedCsvWriter out;
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            out.write(FeedCsv.HEADER);
-            out.write('\n');
+            out = new FeedCsvWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+            // the header at once, so that even a recording that got no message can be replayed
+            out.writeHeader();
             out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("recorder cannot write path=" + path.toAbsolutePath(), e);
+        } catch (IOException | JacksonException e) {
+            throw new UncheckedIOException("recorder cannot write path=" + path.toAbsolutePath(),
+                    e instanceof IOException io ? io : new IOException(e));
         }
         running = true;
         writer = AgentThread.start(new RecorderWriter(path, out, pending, dropped), idle, errors);

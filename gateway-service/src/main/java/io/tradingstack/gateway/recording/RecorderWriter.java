@@ -1,7 +1,5 @@
 package io.tradingstack.gateway.recording;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +9,8 @@ import io.tradingstack.protocol.Message;
 import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * The {@code feed-recorder} agent: writes what the feeds queued as CSV rows, at most
@@ -28,11 +28,10 @@ final class RecorderWriter implements Agent {
     private final Path path;
     private final Queue<Message> pending;
     private final AtomicLong dropped;
-    private final StringBuilder row = new StringBuilder(256);
-    private Writer file; // null once closed
+    private FeedCsvWriter file; // null once closed
     private long written;
 
-    RecorderWriter(Path path, Writer file, Queue<Message> pending, AtomicLong dropped) {
+    RecorderWriter(Path path, FeedCsvWriter file, Queue<Message> pending, AtomicLong dropped) {
         this.path = path;
         this.file = file;
         this.pending = pending;
@@ -48,16 +47,14 @@ final class RecorderWriter implements Agent {
         try {
             Message message;
             while (count < MAX_ROWS_PER_CYCLE && (message = pending.poll()) != null) {
-                row.setLength(0);
-                FeedCsv.appendRow(message, row);
-                file.append(row);
+                file.write(message);
                 written++;
                 count++;
             }
             if (count > 0 && pending.isEmpty()) {
                 file.flush();
             }
-        } catch (IOException e) {
+        } catch (JacksonException e) { // Jackson's unchecked form of an I/O failure
             log.error("recorder stopped: writing path={} failed after {} rows: {}", path, written, e.toString());
             close();
         }
@@ -88,7 +85,7 @@ final class RecorderWriter implements Agent {
         }
         try {
             file.close();
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             log.error("recorder path={}: closing the file failed: {}", path, e.toString());
         }
         file = null;

@@ -3,7 +3,6 @@ package io.tradingstack.gateway.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,12 +119,10 @@ class RecordAndReplayTest {
 
     private static List<RecordedRow> readRows(Path csv) throws Exception {
         List<RecordedRow> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            CsvReader csvReader = new CsvReader(reader);
-            csvReader.next();
-            List<String> fields;
-            while ((fields = csvReader.next()) != null) {
-                rows.add(FeedCsv.parseRow(fields, csvReader.line()));
+        try (FeedCsvReader reader = new FeedCsvReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+            RecordedRow row;
+            while ((row = reader.next()) != null) {
+                rows.add(row);
             }
         }
         return rows;

@@ -20,7 +20,8 @@ class RecorderWriterTest {
 
     private final Queue<Message> queue = new ArrayDeque<>();
     private final CountingWriter file = new CountingWriter();
-    private final RecorderWriter writer = new RecorderWriter(Path.of("feeds.csv"), file, queue, new AtomicLong());
+    private final RecorderWriter writer = new RecorderWriter(Path.of("feeds.csv"), new FeedCsvWriter(file), queue,
+            new AtomicLong());
 
     @Test
     void shouldWriteWhatIsQueuedInOrderAndFlushOnceCaughtUp() {
