@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The order manager's web console in a real browser (headless Chromium) over the whole stack as
- * four JVMs: every service shows UP, orders and positions appear and change without a reload, the
+ * four JVMs ({@link ProcessStack}): every service shows UP, orders and positions appear and change without a reload, the
  * operator halts and releases trading through the page's credentials form (a wrong password is
  * refused and changes nothing), and a strategy that stops shows DOWN with the reason. It leaves a
  * screenshot of the trading desk at {@code system-tests/target/console/console.png}.
@@ -25,7 +24,6 @@ class ConsoleIT {
     /** The screenshot of the page while the stack trades: the README's image is taken from here. */
     static final Path SCREENSHOT = StackLayout.root().resolve("system-tests/target/console/console.png");
 
-    private static final Duration START = Duration.ofSeconds(90);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private static BrowserRequirement requirement;
@@ -33,7 +31,7 @@ class ConsoleIT {
     @TempDir
     Path directory;
 
-    private final List<ServiceProcess> stack = new ArrayList<>();
+    private final ProcessStack stack = new ProcessStack();
     private BrowserRequirement.Browser browser;
     private ServiceProcess orderManager;
     private ServiceProcess strategy;
@@ -46,39 +44,14 @@ class ConsoleIT {
     @BeforeEach
     void startTheStack() throws Exception {
         browser = requirement.orSkip();
-        Path book = directory.resolve("pricebook.dat");
-        int pricePort = StackLayout.freePort();
-        int newsPort = StackLayout.freePort();
-        int orderPort = StackLayout.freePort();
-        ServiceProcess gateway = start(new ServiceProcess("console-gateway", "gateway-service", StackLayout.freePort(), List.of(
-                "--trading.gateway.feeds.price-port=" + pricePort,
-                "--trading.gateway.feeds.news-port=" + newsPort)));
-        ServiceProcess orderbook = start(new ServiceProcess("console-orderbook", "orderbook-service", StackLayout.freePort(),
-                List.of("--trading.orderbook.gateway.price-port=" + pricePort, "--trading.pricebook.path=" + book)));
-        int strategyHttpPort = StackLayout.freePort();
-        orderManager = start(new ServiceProcess("console-order-manager", "order-manager-service", StackLayout.freePort(), List.of(
-                "--trading.order-manager.server.order-port=" + orderPort,
-                "--trading.order-manager.journal.path=" + directory.resolve("orders.journal"),
-                "--trading.pricebook.path=" + book,
-                "--trading.order-manager.console.services.gateway=http://127.0.0.1:" + gateway.httpPort(),
-                "--trading.order-manager.console.services.orderbook=http://127.0.0.1:" + orderbook.httpPort(),
-                "--trading.order-manager.console.services.strategy=http://127.0.0.1:" + strategyHttpPort)));
-        strategy = start(new ServiceProcess("console-strategy", "strategy-service", strategyHttpPort, List.of(
-                "--trading.strategy.gateway.news-port=" + newsPort,
-                "--trading.strategy.order-manager.port=" + orderPort,
-                "--trading.pricebook.path=" + book)));
-    }
-
-    private ServiceProcess start(ServiceProcess service) throws Exception {
-        stack.add(service);
-        return service.start().awaitHealthy(START);
+        stack.start(directory, List.of());
+        orderManager = stack.orderManager();
+        strategy = stack.strategy();
     }
 
     @AfterEach
     void stopTheStack() throws Exception {
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            stack.get(i).close();
-        }
+        stack.close();
     }
 
     @Test
