@@ -80,6 +80,18 @@ public final class OrderManagerInstance implements AutoCloseable {
         return send(request(path).GET());
     }
 
+    /** GET without credentials, a body that need not be JSON (a page, a script): the body is not parsed. */
+    public Response getAnonymouslyText(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), json.missingNode(),
+            response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /** Its HTTP port. */
+    public int httpPort() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
     /**
      * POST a JSON body.
      *

@@ -12,7 +12,8 @@ import java.util.List;
  * dependency (gateway, orderbook, order manager, strategy), each awaited healthy, and stopped in
  * reverse. The order port requires the strategy's logon token, which both sides read from their
  * secrets directories, never from a command line. What the gateway plays is the caller's: the
- * simulation by default, or a recording through {@code gatewayArguments}.
+ * simulation by default, or a recording through {@code gatewayArguments}. The order manager's web
+ * console is given the other three's HTTP ports.
  */
 final class ProcessStack implements AutoCloseable {
 
@@ -40,19 +41,25 @@ final class ProcessStack implements AutoCloseable {
                 "--trading.gateway.feeds.price-port=" + pricePort,
                 "--trading.gateway.feeds.news-port=" + newsPort));
         gateway.addAll(gatewayArguments);
-        start(new ServiceProcess("stack-gateway", "gateway-service", StackLayout.freePort(), gateway));
-        start(new ServiceProcess("stack-orderbook", "orderbook-service", StackLayout.freePort(), List.of(
+        ServiceProcess gatewayProcess = start(new ServiceProcess("stack-gateway", "gateway-service", StackLayout.freePort(),
+                gateway));
+        ServiceProcess orderbook = start(new ServiceProcess("stack-orderbook", "orderbook-service", StackLayout.freePort(), List.of(
                 "--trading.orderbook.gateway.price-port=" + pricePort,
                 "--trading.pricebook.path=" + book)));
         // The strategy's logon token, on neither command line: one file in each service's secrets directory.
         Path managerSecrets = secret(directory.resolve("order-manager-secrets"), "trading.order-manager.tokens.momentum-1");
         Path strategySecrets = secret(directory.resolve("strategy-secrets"), "trading.strategy.tokens.momentum-1");
+        // The strategy starts after the order manager, whose web console reads it: its HTTP port is chosen now.
+        int strategyHttpPort = StackLayout.freePort();
         orderManager = start(new ServiceProcess("stack-order-manager", "order-manager-service", StackLayout.freePort(), List.of(
                 "--trading.order-manager.server.order-port=" + orderPort,
                 "--trading.order-manager.journal.path=" + directory.resolve("orders.journal"),
                 "--trading.pricebook.path=" + book,
-                "--TRADING_SECRETS_DIR=" + managerSecrets + "/")));
-        strategy = start(new ServiceProcess("stack-strategy", "strategy-service", StackLayout.freePort(), List.of(
+                "--TRADING_SECRETS_DIR=" + managerSecrets + "/",
+                "--trading.order-manager.console.services.gateway=http://127.0.0.1:" + gatewayProcess.httpPort(),
+                "--trading.order-manager.console.services.orderbook=http://127.0.0.1:" + orderbook.httpPort(),
+                "--trading.order-manager.console.services.strategy=http://127.0.0.1:" + strategyHttpPort)));
+        strategy = start(new ServiceProcess("stack-strategy", "strategy-service", strategyHttpPort, List.of(
                 "--trading.strategy.gateway.news-port=" + newsPort,
                 "--trading.strategy.order-manager.port=" + orderPort,
                 "--trading.pricebook.path=" + book,

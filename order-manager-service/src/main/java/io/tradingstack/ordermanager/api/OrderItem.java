@@ -17,11 +17,11 @@ import java.math.BigDecimal;
  * ({@code symbol}, {@code side}, {@code quantity}): the order itself never reached a decision.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record OrderItem(String clientOrderId, String strategyId, String symbol, String side, Long quantity,
+public record OrderItem(String clientOrderId, String strategyId, String symbol, String side, Long quantity,
         BigDecimal limitPrice, Long originTs, long orderId, String status, long filledQuantity, BigDecimal price,
         String reason, long ts, long receivedTs) {
 
-    static OrderItem of(OrderRecord record) {
+    public static OrderItem of(OrderRecord record) {
         Execution execution = record.execution();
         if (record.isFence()) {
             return new OrderItem(record.clientOrderId(), record.strategyId(), null, null, null, null, null,

@@ -13,10 +13,10 @@ import java.math.BigDecimal;
  * {@code markStatus} says why), and {@code realizedPnl}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PositionItem(String symbol, long quantity, BigDecimal averagePrice, BigDecimal markPrice, String markStatus,
+public record PositionItem(String symbol, long quantity, BigDecimal averagePrice, BigDecimal markPrice, String markStatus,
         BigDecimal realizedPnl, BigDecimal unrealizedPnl) {
 
-    static PositionItem of(MarkedPosition marked) {
+    public static PositionItem of(MarkedPosition marked) {
         PositionView position = marked.position();
         return new PositionItem(position.symbol(), position.quantity(),
             position.quantity() == 0 ? null : Money.toDecimal(position.averagePrice()),

@@ -5,11 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradingstack.ordermanager.position.MarkedPosition;
-import io.tradingstack.ordermanager.position.Money;
 import io.tradingstack.ordermanager.position.PositionReport;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,19 +27,6 @@ class PositionsController {
         + " unrealizedPnl, and its markStatus says why", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
         examples = @ExampleObject(name = "one open, one flat and stale", value = ApiExamples.POSITIONS)))
     PositionsResponse positions() {
-        PositionReport.Marked marked = report.report();
-        long realized = 0;
-        long unrealized = 0;
-        for (MarkedPosition position : marked.net()) {
-            realized = Math.addExact(realized, position.position().realizedPnl());
-            if (position.hasMark()) {
-                unrealized = Math.addExact(unrealized, position.unrealizedPnl());
-            }
-        }
-        List<PositionsResponse.StrategyPositions> strategies = new ArrayList<>();
-        marked.byStrategy().forEach((strategy, positions) -> strategies.add(
-            new PositionsResponse.StrategyPositions(strategy, positions.stream().map(PositionItem::of).toList())));
-        return new PositionsResponse(marked.net().stream().map(PositionItem::of).toList(), strategies,
-            Money.toDecimal(realized), Money.toDecimal(unrealized));
+        return PositionsResponse.of(report.report());
     }
 }

@@ -1,6 +1,5 @@
 package io.tradingstack.ordermanager.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -10,7 +9,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingstack.ordermanager.engine.OrderEngine;
 import io.tradingstack.ordermanager.halt.KillSwitch;
-import io.tradingstack.ordermanager.halt.TradingState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -107,21 +105,5 @@ class TradingController {
     record SwitchRequest(
         @Schema(description = "why: kept in the journal, shown in health and in every rejection's log line", example = "runaway strategy")
         @NotBlank @Size(max = 200) @Pattern(regexp = "[\\x20-\\x7E]*", message = "must be printable ASCII") String reason) {
-    }
-
-    /**
-     * The kill switch's state as the API shows it.
-     *
-     * @param state RUNNING or HALTED
-     * @param by    who switched it last; absent when it never was
-     * @param at    when, ISO-8601; absent when it never was
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TradingView(String state, boolean halted, String by, String at, String reason) {
-
-        static TradingView of(TradingState state) {
-            return new TradingView(state.name(), state.halted(), state.by(),
-                state.switchedAt() == null ? null : state.switchedAt().toString(), state.reason());
-        }
     }
 }
