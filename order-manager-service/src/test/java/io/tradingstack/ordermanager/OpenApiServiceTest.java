@@ -8,13 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +30,7 @@ class OpenApiServiceTest extends OrderManagerServiceTest {
 
     @Test
     void shouldDescribeEveryMappedOperationAndNothingElse() throws Exception {
-        OpenApiContract.assertDescribesExactly(ownOperations(), apiDocs());
+        OpenApiContract.assertDescribesExactly(OpenApiContract.ownOperations(mappings), apiDocs());
     }
 
     @Test
@@ -58,17 +54,6 @@ class OpenApiServiceTest extends OrderManagerServiceTest {
         assertThat(ui.body()).contains("Swagger UI");
     }
 
-    /** /api/orders, /api/positions, /api/trading...: this service's own controllers, not Spring's error page or springdoc's. */
-    private Set<String> ownOperations() {
-        Set<String> operations = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-            if (handler.getBeanType().getPackageName().startsWith("io.tradingstack")) {
-                info.getMethodsCondition().getMethods().forEach(method -> info.getPatternValues()
-                    .forEach(path -> operations.add(method.name() + " " + path)));
-            }
-        });
-        return operations;
-    }
 
     private JsonNode apiDocs() throws Exception {
         HttpResponse<String> docs = getAnonymously("/v3/api-docs");

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +24,21 @@ public final class OpenApiContract {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     private OpenApiContract() {
+    }
+
+    /**
+     * The operations a service's own controllers map, as "METHOD /path": the handler methods of
+     * {@code io.tradingstack} beans, not Spring's error page or springdoc's endpoints.
+     */
+    public static Set<String> ownOperations(RequestMappingHandlerMapping mappings) {
+        Set<String> operations = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
+            if (handler.getBeanType().getPackageName().startsWith("io.tradingstack")) {
+                info.getMethodsCondition().getMethods().forEach(method -> info.getPatternValues()
+                    .forEach(path -> operations.add(method.name() + " " + path)));
+            }
+        });
+        return operations;
     }
 
     /** The operations a description holds, as "METHOD /path". */

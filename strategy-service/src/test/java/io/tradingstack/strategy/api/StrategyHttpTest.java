@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +55,7 @@ class StrategyHttpTest {
 
     @Test
     void shouldDescribeEveryMappedOperationAndNothingElse() throws Exception {
-        OpenApiContract.assertDescribesExactly(ownOperations(), apiDocs());
+        OpenApiContract.assertDescribesExactly(OpenApiContract.ownOperations(mappings), apiDocs());
     }
 
     @Test
@@ -84,17 +80,6 @@ class StrategyHttpTest {
         assertThat(PrometheusLabels.samplesWithout(scrape.body(), "application", "strategy")).isEmpty();
     }
 
-    /** GET /api/strategies and the rest of this service's own controllers; not Spring's error page or springdoc's. */
-    private Set<String> ownOperations() {
-        Set<String> operations = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-            if (handler.getBeanType().getPackageName().startsWith("io.tradingstack")) {
-                info.getMethodsCondition().getMethods().forEach(method -> info.getPatternValues()
-                    .forEach(path -> operations.add(method.name() + " " + path)));
-            }
-        });
-        return operations;
-    }
 
     private JsonNode apiDocs() throws Exception {
         HttpResponse<String> docs = get("/v3/api-docs");
