@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every order leaves behind once its execution is sent: one INFO line on the
- * {@code io.tradingstack.orders} logger with its outcome, a count in
+ * What every order leaves behind once its execution is sent: one DEBUG line on the
+ * {@code io.tradingstack.orders} logger with its outcome (at DEBUG, since nothing is logged per
+ * message at INFO: the journal is the record of every order, and the log follows it on demand), a count in
  * {@code trading.orders{status, reason}}, and for a new decision of an order that carries the
  * {@code ts} of the tick that caused it, the tick-to-trade time (news emitted → execution
  * decided) in {@code trading.tick.to.trade}.
@@ -108,8 +109,8 @@ public final class OrderEvents {
                 tickToTrade.record(execution.ts() - order.originTs(), TimeUnit.NANOSECONDS);
             }
         }
-        if (orders.isInfoEnabled()) {
-            orders.info(line(decision, connectionId));
+        if (orders.isDebugEnabled()) {
+            orders.debug(line(decision, connectionId));
         }
     }
 
