@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -139,7 +140,7 @@ public final class FakeOrderManager implements AutoCloseable {
 
     /**
      * @param sockets makes the port's server socket: an {@code SSLServerSocketFactory} for an order port with
-     *                TLS (set client authentication on the socket with {@link #requireClientCertificates()})
+     *                TLS ({@link #requiringClientCertificates} for one that requires client certificates)
      */
     public FakeOrderManager(String expectedToken, ServerSocketFactory sockets) throws IOException {
         this.expectedToken = expectedToken;
@@ -151,10 +152,39 @@ public final class FakeOrderManager implements AutoCloseable {
         acceptor.start();
     }
 
-    /** On a TLS port: a client without a certificate the port trusts fails its handshake. */
-    public FakeOrderManager requireClientCertificates() {
-        ((SSLServerSocket) server).setNeedClientAuth(true);
-        return this;
+    /**
+     * A TLS port whose clients must present a certificate the port trusts, else their handshake
+     * fails. Set on the server socket before the acceptor starts: the JDK fixes an accept's TLS
+     * settings when the accept begins, so a flag set after the acceptor was already waiting would
+     * not reach the first connection (which then logged on without a certificate, now and then).
+     */
+    public static ServerSocketFactory requiringClientCertificates(SSLServerSocketFactory tls) {
+        return new ServerSocketFactory() {
+            @Override
+            public ServerSocket createServerSocket() throws IOException {
+                return needClientAuth(tls.createServerSocket());
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port) throws IOException {
+                return needClientAuth(tls.createServerSocket(port));
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+                return needClientAuth(tls.createServerSocket(port, backlog));
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+                return needClientAuth(tls.createServerSocket(port, backlog, address));
+            }
+        };
+    }
+
+    private static ServerSocket needClientAuth(ServerSocket socket) {
+        ((SSLServerSocket) socket).setNeedClientAuth(true);
+        return socket;
     }
 
     public int port() {
