@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * What one connection of the order port must be answered, frame after frame, worked out from the
- * protocol (DESIGN's order rules) and the {@link FixedQuoteBook} without the order manager's code:
+ * protocol (docs/protocol.md, Orders) and the {@link FixedQuoteBook} without the order manager's code:
  * the fuzz target's reference. It keeps what the answers so far decided: the logged-on strategy,
  * the orders stored by {@code clientOrderId} (and the fences of cancels that came before their
  * order), the highest order id given, the net positions.
@@ -121,7 +121,7 @@ final class ExpectedAnswers {
         assertNewOrderId(execution);
     }
 
-    /** DESIGN: values that break a rule are rejected with that rule; a quantity is named by the quantity rule. */
+    /** docs/protocol.md: values that break a rule are rejected with that rule; a quantity is named by the quantity rule. */
     private static RejectReason rejectionOf(DecodeError error) {
         DecodeFailure failure = error.reason();
         if (failure == DecodeFailure.OUT_OF_RANGE) {
@@ -176,7 +176,7 @@ final class ExpectedAnswers {
     }
 
     /**
-     * DESIGN: a cancel gets the execution of its order when that was decided, else a REJECTED
+     * docs/protocol.md: a cancel gets the execution of its order when that was decided, else a REJECTED
      * CANCELLED under a new id that answers every later copy of the order. The logged-on strategy
      * only, and only its own orders.
      */
@@ -200,7 +200,7 @@ final class ExpectedAnswers {
         }
     }
 
-    /** DESIGN: same strategyId, symbol, side, quantity and limitPrice. */
+    /** docs/protocol.md (idempotency): same strategyId, symbol, side, quantity and limitPrice. */
     private static boolean sameContent(Order a, Order b) {
         return a.strategyId().equals(b.strategyId()) && a.symbol().equals(b.symbol()) && a.side() == b.side()
             && a.quantity() == b.quantity() && a.limitPrice() == b.limitPrice();
