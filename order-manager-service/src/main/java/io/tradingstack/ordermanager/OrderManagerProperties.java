@@ -72,6 +72,10 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
      * @param maxConnections connections accepted at once; the next gets {@code TOO_MANY_CONNECTIONS} and is closed
      * @param readTimeout    a frame started and not finished within this closes its connection; an idle
      *                       connection (between frames) may stay open for ever
+     * @param answerWriteTimeout an execution whose write blocks this long (the strategy stopped reading
+     *                       and the socket buffers are full) cuts its connection, so that it does not
+     *                       hold the answers of every other connection; its orders stay stored, and a
+     *                       resend after the reconnect gets their executions
      * @param tls            TLS on the order port: the SSL bundle with the order manager's key and
      *                       certificate ({@code bundle}; empty, the default, keeps it plaintext) and
      *                       whether strategies must present a certificate the bundle trusts ({@code client-auth: need})
@@ -82,6 +86,7 @@ public record OrderManagerProperties(@Valid @DefaultValue Server server, @Valid 
             int maxFrameLength,
             @Min(1) @DefaultValue("100") int maxConnections,
             @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration readTimeout,
+            @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration answerWriteTimeout,
             @NotNull @Valid @DefaultValue @NestedConfigurationProperty ServerTlsProperties tls) {
     }
 

@@ -19,6 +19,11 @@ public final class OrderTestClient extends WireTestClient {
         return new OrderTestClient(connectSocket(port, 0));
     }
 
+    /** A client whose socket's receive buffer is this small, so that a server writing to it soon blocks when it stops reading. */
+    public static OrderTestClient connectWithReceiveBuffer(int port, int receiveBufferSize) throws IOException {
+        return new OrderTestClient(connectSocket(port, receiveBufferSize));
+    }
+
     /** An order client over a socket already connected, e.g. a TLS one. */
     public static OrderTestClient over(Socket socket) throws IOException {
         return new OrderTestClient(socket);

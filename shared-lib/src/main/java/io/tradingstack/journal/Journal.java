@@ -26,10 +26,16 @@ import org.apache.commons.logging.LogFactory;
  * {@link JournalCorruptedException}. A failed write or force fails the journal for good
  * ({@link JournalFailedException}): nothing is appended after it.
  *
- * <p>One writer at a time: {@link #append} and {@link #commit} are not thread-safe, and the caller
- * serializes them with a lock of its own (the order manager decides under its engine's lock, so
- * whichever connection thread holds it writes), which also makes one writer's batch visible to
- * the next. The counters are volatile, for health and metrics from any thread.
+ * <p>A commit has two steps, so that appending goes on while the file is written and forced:
+ * {@link #seal()} closes the batch appended so far (appends then go to a fresh one), and
+ * {@link #writeSealed()} writes and forces it. {@link #commit()} does both at once.
+ *
+ * <p>One appender at a time: {@link #append} and {@link #seal} are not thread-safe, and the caller
+ * serializes them with a lock of its own (the order manager's engine lock), which also makes one
+ * appender's batch visible to the next. {@link #writeSealed} touches only the sealed batch, so one
+ * committing thread may run it without that lock, while others append; it must be the thread that
+ * sealed, or see the seal through the lock. The counters are volatile, for health and metrics
+ * from any thread.
  */
 public final class Journal implements AutoCloseable {
 
@@ -43,11 +49,11 @@ public final class Journal implements AutoCloseable {
     private final Recovery recovery;
     private final CRC32C crc = new CRC32C();
     private final byte[] lengthBytes = new byte[Integer.BYTES];
-    private ByteBuffer batch = ByteBuffer.allocateDirect(INITIAL_BATCH_CAPACITY);
-    /** The end of each record of the batch in {@link #batch}, for the RECORD policy. */
-    private int[] recordEnds = new int[64];
-    private int batchRecords;
-    private boolean closed;
+    /** What is appended now; under the appenders' lock. */
+    private Batch open = new Batch();
+    /** What {@link #seal()} closed and {@link #writeSealed()} writes next; empty once written. */
+    private Batch sealed = new Batch();
+    private volatile boolean closed;
     /** Volatile: written by the writer, read by health and metrics threads. */
     private volatile long size;
     private volatile long records;
@@ -144,7 +150,6 @@ public final class Journal implements AutoCloseable {
         if (!JournalDescriptor.isPossibleLength(length)) {
             throw new IllegalArgumentException("record length=" + length + ", must be 1.." + JournalDescriptor.MAX_RECORD_LENGTH);
         }
-        ensureCapacity(RECORD_HEADER_LENGTH + length);
         lengthBytes[0] = (byte) (length >>> 24);
         lengthBytes[1] = (byte) (length >>> 16);
         lengthBytes[2] = (byte) (length >>> 8);
@@ -152,11 +157,7 @@ public final class Journal implements AutoCloseable {
         crc.reset();
         crc.update(lengthBytes, 0, Integer.BYTES);
         crc.update(payload, offset, length);
-        batch.putInt(length).putInt((int) crc.getValue()).put(payload, offset, length);
-        if (batchRecords == recordEnds.length) {
-            recordEnds = Arrays.copyOf(recordEnds, recordEnds.length * 2);
-        }
-        recordEnds[batchRecords++] = batch.position();
+        open.add(length, (int) crc.getValue(), payload, offset);
     }
 
     public void append(byte[] payload) {
@@ -164,45 +165,83 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Writes the batch and forces it as the policy says; when this returns, the batch is as
-     * durable as the policy promises. Nothing to do for an empty batch.
+     * Writes what was appended and forces it as the policy says ({@link #seal()}, then
+     * {@link #writeSealed()}); when this returns, it is as durable as the policy promises.
+     * Nothing to do for an empty batch.
      *
      * @throws JournalFailedException when a write or force fails (now or before): the batch may or
      *                                may not be in the file, and the journal takes nothing more
      */
     public void commit() {
+        seal();
+        writeSealed();
+    }
+
+    /**
+     * Closes the batch appended so far: {@link #writeSealed()} writes it, and what is appended from
+     * now on goes into the next batch. Under the appenders' lock.
+     *
+     * @return the records sealed, 0 when nothing was appended since the last seal
+     * @throws IllegalStateException  when the batch sealed before was not written yet (a bug of the caller)
+     * @throws JournalFailedException when the journal has failed
+     */
+    public int seal() {
         checkWritable();
-        if (batchRecords == 0) {
+        if (sealed.records != 0) {
+            throw new IllegalStateException("journal " + path + ": the batch sealed before is not written yet");
+        }
+        Batch closing = open;
+        open = sealed;
+        sealed = closing;
+        return closing.records;
+    }
+
+    /**
+     * Writes the sealed batch and forces it as the policy says; when this returns, the batch is as
+     * durable as the policy promises. Nothing to do when nothing was sealed. Needs no appenders'
+     * lock: appending goes on meanwhile.
+     *
+     * @throws JournalFailedException when a write or force fails (now or before): the batch may or
+     *                                may not be in the file, and the journal takes nothing more
+     */
+    public void writeSealed() {
+        checkWritable();
+        Batch writing = sealed;
+        if (writing.records == 0) {
             return;
         }
         long base = size;
-        if (policy == FlushPolicy.RECORD) {
-            int from = 0;
-            for (int i = 0; i < batchRecords; i++) {
-                batch.limit(recordEnds[i]).position(from);
-                write(base + from);
-                force(base + recordEnds[i]);
-                from = recordEnds[i];
+        ByteBuffer bytes = writing.bytes;
+        int[] ends = writing.ends;
+        try {
+            if (policy == FlushPolicy.RECORD) {
+                int from = 0;
+                for (int i = 0; i < writing.records; i++) {
+                    bytes.limit(ends[i]).position(from);
+                    write(bytes, base + from);
+                    force(base + ends[i]);
+                    from = ends[i];
+                }
+            } else {
+                bytes.flip();
+                write(bytes, base);
+                if (policy == FlushPolicy.BATCH) {
+                    force(base + bytes.limit());
+                }
             }
-        } else {
-            batch.flip();
-            write(base);
-            if (policy == FlushPolicy.BATCH) {
-                force(base + batch.limit());
-            }
+            size = base + ends[writing.records - 1];
+            records += writing.records;
+            commits++;
+        } finally {
+            writing.clear(); // written, or failed for good: either way never written again
         }
-        size = base + recordEnds[batchRecords - 1];
-        records += batchRecords;
-        commits++;
-        batch.clear();
-        batchRecords = 0;
     }
 
-    private void write(long position) {
+    private void write(ByteBuffer bytes, long position) {
         long at = position;
         try {
-            while (batch.hasRemaining()) {
-                at += channel.write(batch, at);
+            while (bytes.hasRemaining()) {
+                at += channel.write(bytes, at);
             }
         } catch (IOException e) {
             throw fail("write at byte offset " + at + " failed", e);
@@ -218,8 +257,6 @@ public final class Journal implements AutoCloseable {
     }
 
     private JournalFailedException fail(String what, IOException cause) {
-        batch.clear();
-        batchRecords = 0;
         JournalFailedException failed = new JournalFailedException("journal " + path + ": " + what + " (" + cause
             + "); it takes no more records", cause);
         failure = failed;
@@ -236,12 +273,32 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private void ensureCapacity(int needed) {
-        if (batch.remaining() < needed) {
-            ByteBuffer larger = ByteBuffer.allocateDirect(Math.max(batch.capacity() * 2, batch.position() + needed));
-            batch.flip();
-            larger.put(batch);
-            batch = larger;
+    /** Records appended and not yet written: their bytes one after another, and where each ends. */
+    private static final class Batch {
+
+        ByteBuffer bytes = ByteBuffer.allocateDirect(INITIAL_BATCH_CAPACITY);
+        /** The end of each record in {@link #bytes}, for the RECORD policy and the file's new size. */
+        int[] ends = new int[64];
+        int records;
+
+        void add(int length, int crc, byte[] payload, int offset) {
+            int needed = RECORD_HEADER_LENGTH + length;
+            if (bytes.remaining() < needed) {
+                ByteBuffer larger = ByteBuffer.allocateDirect(Math.max(bytes.capacity() * 2, bytes.position() + needed));
+                bytes.flip();
+                larger.put(bytes);
+                bytes = larger;
+            }
+            bytes.putInt(length).putInt(crc).put(payload, offset, length);
+            if (records == ends.length) {
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            ends[records++] = bytes.position();
+        }
+
+        void clear() {
+            bytes.clear();
+            records = 0;
         }
     }
 

@@ -35,15 +35,23 @@ final class LatencyScenario {
     private final double pricesPerSecond;
     private final double newsPerSecond;
 
-    LatencyScenario(DriverRun run, double pricesPerSecond, double newsPerSecond) {
+    private final StackUnderTest.Scalpers scalpers;
+
+    LatencyScenario(DriverRun run, double pricesPerSecond, double newsPerSecond, StackUnderTest.Scalpers scalpers) {
         this.run = run;
         this.pricesPerSecond = pricesPerSecond;
         this.newsPerSecond = newsPerSecond;
+        this.scalpers = scalpers;
+    }
+
+    private static String describe(StackUnderTest.Scalpers scalpers) {
+        return scalpers == StackUnderTest.Scalpers.ONE ? "one scalper for every symbol (one order connection)"
+            : "a scalper per symbol (" + StackUnderTest.SYMBOLS.size() + " order connections)";
     }
 
     String run() throws IOException, InterruptedException {
-        run.say(String.format(Locale.ROOT, "stack: %,.0f prices/s, %,.0f news/s, a scalper ordering on every news tick",
-            pricesPerSecond, newsPerSecond));
+        run.say(String.format(Locale.ROOT, "stack: %,.0f prices/s, %,.0f news/s, %s ordering on every news tick",
+            pricesPerSecond, newsPerSecond, describe(scalpers)));
         List<String> failures = new ArrayList<>();
         Map<String, MetricsScrape> before;
         Map<String, MetricsScrape> after;
@@ -51,7 +59,7 @@ final class LatencyScenario {
         Histogram own = new Histogram(3_600_000_000_000L, 3);
         Histogram uncorrected = new Histogram(3_600_000_000_000L, 3);
         long orders;
-        try (StackUnderTest stack = run.stack(new StackUnderTest.Plan(pricesPerSecond, newsPerSecond, true));
+        try (StackUnderTest stack = run.stack(new StackUnderTest.Plan(pricesPerSecond, newsPerSecond, true, scalpers));
              SequenceTap prices = SequenceTap.open("price", stack.host(), stack.pricePort());
              SequenceTap news = SequenceTap.open("news", stack.host(), stack.newsPort());
              BookWatcher book = BookWatcher.start(stack.book(), prices)) {
@@ -143,8 +151,9 @@ final class LatencyScenario {
             - before.get("gateway").sum("trading_feed_messages_sent_total", "feed", "news");
         StringBuilder out = new StringBuilder();
         out.append("### Latency: tick-to-trade at ").append(count(pricesPerSecond)).append(" prices/s and ")
-            .append(count(newsPerSecond)).append(" news/s\n\n").append(run.header()).append('\n').append(table).append('\n');
-        out.append(String.format(Locale.ROOT, "%,.0f news ticks published in the window, %,d orders decided from them (%.0f %%; the "
+            .append(count(newsPerSecond)).append(" news/s\n\n").append(run.header()).append(" · ").append(describe(scalpers))
+            .append('\n').append(table).append('\n');
+        out.append(String.format(Locale.ROOT, "%,.0f news ticks published in the window, %,d orders decided from them (%.0f %%; a "
             + "scalper skips a news tick while its order for that symbol is in flight). Sequence checks: %s.%n%n", newsSent, orders,
             newsSent > 0 ? 100.0 * orders / newsSent : 0, failures.isEmpty() ? "no gap, reset, cut, duplicate or expired order"
                 : "**failed**: " + String.join("; ", failures)));

@@ -153,9 +153,14 @@ public final class StackDriver {
         @Option(names = "--news-rate", defaultValue = "1000", description = "News ticks/s, each one an order (default ${DEFAULT-VALUE}).")
         double newsRate;
 
+        @Option(names = "--scalpers", defaultValue = "PER_SYMBOL",
+            description = "PER_SYMBOL: a scalper strategy per symbol, each with its own order connection; ONE: one for"
+                + " every symbol, whose order client keeps one order in flight (default ${DEFAULT-VALUE}).")
+        StackUnderTest.Scalpers scalpers;
+
         @Override
         public Integer call() throws Exception {
-            return common.run("latency", run -> new LatencyScenario(run, priceRate, newsRate).run());
+            return common.run("latency", run -> new LatencyScenario(run, priceRate, newsRate, scalpers).run());
         }
     }
 }

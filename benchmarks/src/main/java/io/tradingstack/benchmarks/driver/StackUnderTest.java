@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The services a scenario measures and where to reach them: JVMs the driver started from the
@@ -28,13 +29,30 @@ record StackUnderTest(ServiceJvm gateway, ServiceJvm orderbook, ServiceJvm order
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    /** The symbols the gateway quotes and the scalpers trade: the gateway's default ones, passed to it explicitly. */
+    static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "GOOGL");
+
+    /** How the orders of the latency scenario are sent. */
+    enum Scalpers {
+        /**
+         * One scalper per symbol, each a strategy with its own order connection: one order per
+         * symbol in flight, none waiting for another symbol's answer.
+         */
+        PER_SYMBOL,
+        /**
+         * One scalper for every symbol: one order connection, and since a strategy's order client
+         * keeps one order in flight, an order for one symbol waits for the answer to another's.
+         */
+        ONE
+    }
+
     /** The rates and the parts of the stack to start. */
-    record Plan(double priceTicksPerSecond, double newsPerSecond, boolean trading) {
+    record Plan(double priceTicksPerSecond, double newsPerSecond, boolean trading, Scalpers scalpers) {
     }
 
     /**
-     * Starts the gateway and the orderbook (and, when trading, the order manager and a scalper
-     * strategy that orders on every news tick) from their jars under {@code root}, each on ports
+     * Starts the gateway and the orderbook (and, when trading, the order manager and the
+     * scalpers of the plan, which order on every news tick) from their jars under {@code root}, each on ports
      * of its own, with the price book and the journal under {@code workDir}; waits until each is healthy.
      */
     static StackUnderTest launch(Path root, Path workDir, List<String> javaOptions, Plan plan)
@@ -49,6 +67,7 @@ record StackUnderTest(ServiceJvm gateway, ServiceJvm orderbook, ServiceJvm order
             ServiceJvm gateway = start(started, root, version, "gateway", javaOptions, logs, List.of(
                 "--trading.gateway.feeds.price-port=" + pricePort,
                 "--trading.gateway.feeds.news-port=" + newsPort,
+                "--trading.gateway.market.symbols=" + String.join(",", SYMBOLS),
                 "--trading.gateway.market.ticks-per-second=" + plan.priceTicksPerSecond(),
                 "--trading.gateway.news.per-second=" + plan.newsPerSecond()));
             gateway.awaitHealthy(START_TIMEOUT);
@@ -68,12 +87,12 @@ record StackUnderTest(ServiceJvm gateway, ServiceJvm orderbook, ServiceJvm order
                 "--logging.level.io.tradingstack.orders=WARN",
                 "--trading.pricebook.path=" + book));
             orderManager.awaitHealthy(START_TIMEOUT);
-            ServiceJvm strategy = start(started, root, version, "strategy", javaOptions, logs, List.of(
+            List<String> strategyArguments = new ArrayList<>(List.of(
                 "--trading.strategy.gateway.news-port=" + newsPort,
                 "--trading.strategy.order-manager.port=" + orderPort,
-                "--trading.strategy.strategies[0].id=driver-scalper",
-                "--trading.strategy.strategies[0].type=scalper",
                 "--trading.pricebook.path=" + book));
+            strategyArguments.addAll(scalpers(plan.scalpers()));
+            ServiceJvm strategy = start(started, root, version, "strategy", javaOptions, logs, strategyArguments);
             strategy.awaitHealthy(START_TIMEOUT);
             return new StackUnderTest(gateway, orderbook, orderManager, strategy, "127.0.0.1", pricePort, newsPort, book);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -82,6 +101,23 @@ record StackUnderTest(ServiceJvm gateway, ServiceJvm orderbook, ServiceJvm order
             }
             throw e;
         }
+    }
+
+    /** The strategy definitions of the plan's scalpers. */
+    static List<String> scalpers(Scalpers scalpers) {
+        if (scalpers == Scalpers.ONE) {
+            return List.of("--trading.strategy.strategies[0].id=driver-scalper",
+                "--trading.strategy.strategies[0].type=scalper",
+                "--trading.strategy.strategies[0].symbols=" + String.join(",", SYMBOLS));
+        }
+        List<String> definitions = new ArrayList<>();
+        for (int i = 0; i < SYMBOLS.size(); i++) {
+            String symbol = SYMBOLS.get(i);
+            definitions.add("--trading.strategy.strategies[" + i + "].id=driver-scalper-" + symbol.toLowerCase(Locale.ROOT));
+            definitions.add("--trading.strategy.strategies[" + i + "].type=scalper");
+            definitions.add("--trading.strategy.strategies[" + i + "].symbols=" + symbol);
+        }
+        return definitions;
     }
 
     private static ServiceJvm start(List<ServiceJvm> started, Path root, String version, String name, List<String> javaOptions,

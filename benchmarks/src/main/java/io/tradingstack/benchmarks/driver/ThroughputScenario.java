@@ -61,7 +61,7 @@ final class ThroughputScenario {
     }
 
     private Step step(double rate) throws IOException, InterruptedException {
-        try (StackUnderTest stack = run.stack(new StackUnderTest.Plan(rate, 0, false));
+        try (StackUnderTest stack = run.stack(new StackUnderTest.Plan(rate, 0, false, StackUnderTest.Scalpers.ONE));
              SequenceTap prices = SequenceTap.open("price", stack.host(), stack.pricePort());
              BookWatcher book = BookWatcher.start(stack.book(), prices)) {
             List<ServiceJvm> services = stack.services();

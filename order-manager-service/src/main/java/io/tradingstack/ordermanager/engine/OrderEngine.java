@@ -24,7 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Decides orders, one at a time: the single writer of the order ids, the order store, the
  * positions and the rate windows (as exchange-core's matching engine). One writer at a time
  * rather than one thread: {@link OrderEntry} decides on the connection thread that holds the
- * engine's {@link #writerLock() lock}, and nothing in here locks anything else.
+ * engine's {@link #writerLock() lock}, and nothing in here locks anything else. Only
+ * {@link #writeCommit()} runs without that lock.
  *
  * <p>An order runs the stages in order, and the first rejection is the answer:
  * <ol>
@@ -33,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * doubt}; one seen before answers with the original execution (same content) or
  * {@code DUPLICATE_CLIENT_ORDER_ID} (other content) — neither gets a new id nor is stored;</li>
  * <li>storage: once the journal has failed, {@code JOURNAL_UNAVAILABLE}, not stored;</li>
- * <li>halt: while an operator has halted trading (the kill switch, {@link #switchTrading}),
+ * <li>halt: while an operator has halted trading (the kill switch, {@link #beginSwitch}),
  * {@code TRADING_HALTED}, stored like any decided rejection;</li>
  * <li>validation ({@link OrderValidator}), which reads the book's quote;</li>
  * <li>risk ({@link RiskCheck}) at the price the order would fill at;</li>
@@ -45,9 +46,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * values that do not decode, a failed journal) gets the next order id too. The ids come from
  * {@link OrderIds}, which reserves them in the journal ahead of use, so that none is handed out
  * twice, across restarts and failures; once the journal has failed and its reservation is used
- * up, such a frame is {@link Decision.Outcome#NO_ORDER_ID not decided}. The caller
- * {@link #commit() commits} a batch of decisions at once and answers them only then, each
- * through {@link #afterCommit}.
+ * up, such a frame is {@link Decision.Outcome#NO_ORDER_ID not decided}. The caller commits a batch
+ * of decisions at once ({@link #sealCommit}, {@link #writeCommit} without the lock, then
+ * {@link #completeCommit}) and answers them only then, each through {@link #afterCommit}; orders
+ * go on being decided while a commit writes.
  *
  * <p>A {@code cancel} is decided in the same turn as the orders ({@link #cancel}), so that an
  * order and its cancel are never both decided: whichever comes first wins, and the other is
@@ -171,23 +173,38 @@ public final class OrderEngine {
     }
 
     /**
-     * Halts or releases trading: journals the switch and commits it, then every order decided
-     * after it sees the new state. Under the engine's lock, with nothing else appended since the
-     * last commit (the lock holder always commits its batch before it lets go).
+     * The first half of a halt or release: journals the switch into the batch being decided; a
+     * halt holds from now on (the orders decided after it are {@code TRADING_HALTED}), a release
+     * only once its commit worked ({@link #completeSwitch}). Under the engine's lock.
+     *
+     * @return false when the journal has failed and nothing was journaled: a halt holds in this
+     *         process anyway, a release changes nothing; the switch is {@link Switched#JOURNAL_UNAVAILABLE}
      */
-    public Switched switchTrading(TradingState next) {
+    public boolean beginSwitch(TradingState next) {
         assert writer.isHeldByCurrentThread() : "switch without the engine's lock, on " + Thread.currentThread();
-        if (store.unavailableReason() == null) {
-            store.appendTradingState(next);
-            if (commit()) {
-                publish(next);
-                return Switched.JOURNALED;
-            }
-        }
         if (next.halted()) {
-            publish(next); // safe side: a halt nobody could journal still stops this process
+            publish(next); // safe side: a halt holds at once, journaled or not
         }
-        return Switched.JOURNAL_UNAVAILABLE;
+        if (store.unavailableReason() != null) {
+            return false;
+        }
+        store.appendTradingState(next);
+        return true;
+    }
+
+    /**
+     * The second half, once the commit that carried the switch is complete: a release holds from
+     * now on if it was journaled. Under the engine's lock.
+     */
+    public Switched completeSwitch(TradingState next, boolean committed) {
+        assert writer.isHeldByCurrentThread() : "switch without the engine's lock, on " + Thread.currentThread();
+        if (!committed) {
+            return Switched.JOURNAL_UNAVAILABLE;
+        }
+        if (!next.halted()) {
+            publish(next);
+        }
+        return Switched.JOURNALED;
     }
 
     /** The kill switch's state now: any thread. */
@@ -261,12 +278,34 @@ public final class OrderEngine {
     }
 
     /**
-     * Commits the decisions since the last commit: true when they are stored, false when the
-     * store failed and the orders it had not stored are in doubt. Under the engine's lock.
+     * The first step of a commit: closes the batch of decisions made so far (those decided from
+     * now on go to the next commit). Under the engine's lock.
      */
-    public boolean commit() {
+    public void sealCommit() {
+        assert writer.isHeldByCurrentThread() : "seal without the engine's lock, on " + Thread.currentThread();
+        store.sealBatch();
+        orderIds.sealed();
+    }
+
+    /**
+     * The second step: writes and forces the sealed batch, without the engine's lock, so that
+     * orders are decided meanwhile. One committing thread at a time.
+     *
+     * @return false when the write failed
+     */
+    public boolean writeCommit() {
+        return store.writeSealed();
+    }
+
+    /**
+     * The last step: true when the sealed decisions are stored, false when the store failed and the
+     * orders it had not stored are in doubt. Under the engine's lock.
+     *
+     * @param written what {@link #writeCommit()} returned
+     */
+    public boolean completeCommit(boolean written) {
         assert writer.isHeldByCurrentThread() : "commit without the engine's lock, on " + Thread.currentThread();
-        boolean stored = store.commit();
+        boolean stored = store.completeCommit(written);
         orderIds.committed(stored);
         return stored;
     }

@@ -42,14 +42,15 @@ class OrderEngineConfiguration {
 
     @Bean
     OrderEntry orderEntry(OrderManagerProperties properties, OrderStore store, PositionBook positions, BookPrices book,
-            EpochNanoClock clock) {
+            EpochNanoClock clock, MeterRegistry registry) {
         OrderManagerProperties.Validation validation = properties.validation();
         OrderManagerProperties.Risk risk = properties.risk();
         OrderValidator validator = new OrderValidator(validation.symbols(), validation.maxQuantity(), validation.collarPpm());
         RiskCheck riskCheck = new RiskCheck(
             new RiskLimits(risk.maxPosition(), risk.maxGrossNotionalFixedPoint(), risk.maxOrdersPerSecond()));
         return new OrderEntry(
-            new OrderEngine(store, positions, validator, riskCheck, book, clock, properties.journal().orderIdBlock()));
+            new OrderEngine(store, positions, validator, riskCheck, book, clock, properties.journal().orderIdBlock()),
+            properties.server().answerWriteTimeout(), registry);
     }
 
     @Bean

@@ -1,97 +1,163 @@
 package io.tradingstack.ordermanager.engine;
 
+import io.tradingstack.agent.AgentErrorHandler;
+import io.tradingstack.agent.AgentThread;
+import io.tradingstack.agent.PeriodicAgent;
+import io.tradingstack.agent.PeriodicSchedule;
+import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.ordermanager.Rejection;
 import io.tradingstack.ordermanager.halt.TradingState;
 import io.tradingstack.protocol.Cancel;
 import io.tradingstack.protocol.Order;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The way from the connections into the {@link OrderEngine}, in batches, without a thread of its
- * own: each connection's reading thread queues its order, then takes the engine's lock and, unless
- * an earlier holder has already answered it, decides everything queued at that moment (what
- * arrived together) in arrival order, commits it to the store once (one journal flush for the
- * batch), and only then completes each order's answer. So nothing is answered before it is
- * stored, a busy moment costs one flush rather than one per order, and an order that finds the
- * engine free is decided on the thread that read it — no hand-over, no wake-up between the frame
- * and the decision (flat combining; the order manager's engine thread used to cost a wake-up of
- * 30–50 µs per order on a small VM).
+ * The way from the connections into the {@link OrderEngine}: each connection's reading thread
+ * decides its own order at once, under the engine's lock, and goes back to reading; the journal
+ * thread ({@code order-journal}) commits what was decided meanwhile as one batch (one write and
+ * one fsync) and only then answers each order, in the order decided. So nothing is answered
+ * before it is stored, a busy moment costs one flush rather than one per order, and no decision
+ * waits for a flush: an order that arrives while the previous batch is forced is decided on the
+ * thread that read it, with no hand-over between the frame and the decision (tick-to-trade ends
+ * at the decision), and is committed with the next batch. Deciding one order takes microseconds,
+ * forcing a batch hundreds; before this split the next order of a connection waited in its socket
+ * for the previous one's fsync.
  *
- * <p>The orders that queue while a holder commits wait for the lock; the next holder takes them
- * all as one batch. The queue holds at most one order per connection (each waits for its answer
- * before it reads the next frame), so the connection cap bounds a batch.
+ * <p>The answers are written by the journal thread, so a strategy that stops reading its
+ * executions would hold every other connection's answers once its socket buffers are full: a
+ * reply that has not returned after {@code answerWriteTimeout} is told to give up
+ * ({@link Reply#stalled}), and its connection is cut (its orders are stored; a resend after the
+ * reconnect gets the original executions). A watchdog thread ({@code order-answer-watchdog})
+ * looks a few times per timeout.
  *
  * <p>The engine's lock is the memory barrier between the threads that decide in turn: what one
- * holder wrote (positions, order ids, the journal's batch) happens-before the next holder reads it.
+ * holder wrote (positions, order ids, the journal's batch) happens-before the next holder reads
+ * it. The journal thread takes it twice per batch, briefly: to seal the batch and to complete
+ * its commit; the write and fsync run without it.
  */
 public final class OrderEntry implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEntry.class);
 
-    /**
-     * The most orders one batch takes: the queue holds one per connection at most, so this only
-     * bounds a batch beyond a thousand connections.
-     */
-    static final int MAX_BATCH = 1024;
+    /** How long a shutdown waits for the decisions made before it to be committed and answered. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Where a decision goes once its commit is complete: on the journal thread, in decision order. */
+    public interface Reply {
+
+        /** The decision as it may be answered now: stored, or {@link Decision.Outcome#IN_DOUBT in doubt}. */
+        void answer(Decision decision);
+
+        /** The engine failed on this order (a bug, logged with its stack): nothing was decided. */
+        void failed(RuntimeException cause);
+
+        /**
+         * Called on the watchdog thread while {@link #answer} has been blocked longer than the
+         * answer write timeout (the client does not read): cut the connection, which ends the
+         * blocked write.
+         */
+        void stalled(long blockedNanos);
+    }
 
     private final OrderEngine engine;
     private final ReentrantLock engineLock;
-    private final LinkedBlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
-    /** The batch being decided: only the holder of the engine's lock touches it. */
-    private final List<Ticket> batch = new ArrayList<>();
-    private boolean stopped; // guarded by this: no ticket is queued once stopped
+    private final long answerWriteTimeoutNanos;
+    /** Decided, waiting for the next commit; under the engine's lock. */
+    private List<Ticket> awaiting = new ArrayList<>();
+    /** The batch being committed and answered: the journal thread only. */
+    private List<Ticket> committing = new ArrayList<>();
+    /** Decided and not yet answered, for tests and the shutdown: any thread. */
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final WakeableIdleStrategy journalIdle = WakeableIdleStrategy.untilWoken(Duration.ofMillis(100));
+    /** The reply being written and since when (System.nanoTime), 0 when none: for the watchdog. */
+    private volatile Reply replying;
+    private volatile long replyingSince;
+    private boolean stopped; // under the engine's lock: no ticket is taken once stopped
+    private final AgentThread journalThread;
+    private final AgentThread watchdogThread;
 
-    public OrderEntry(OrderEngine engine) {
+    /**
+     * Starts the journal and watchdog threads; {@link #destroy()} commits and answers what was
+     * decided, then ends them.
+     *
+     * @param answerWriteTimeout how long one answer may block the journal thread before its connection is cut
+     */
+    public OrderEntry(OrderEngine engine, Duration answerWriteTimeout, MeterRegistry registry) {
         this.engine = engine;
         this.engineLock = engine.writerLock();
+        this.answerWriteTimeoutNanos = answerWriteTimeout.toNanos();
+        this.journalThread = AgentThread.start(new JournalAgent(), journalIdle,
+            new AgentErrorHandler(JournalAgent.ROLE, registry));
+        Duration watchPeriod = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(10), answerWriteTimeoutNanos / 4));
+        PeriodicAgent watchdog = new PeriodicAgent("order-answer-watchdog", PeriodicSchedule.every(watchPeriod, false),
+            this::cutStalledReply);
+        this.watchdogThread = AgentThread.start(watchdog, watchdog.idleStrategy(),
+            new AgentErrorHandler("order-answer-watchdog", registry));
     }
 
     /**
-     * Decides an order and waits until it is stored (or in doubt).
+     * Decides an order now; {@code reply} gets the answer once it is stored (or in doubt), on the
+     * journal thread.
      *
-     * @throws IllegalStateException when the engine has stopped (the service is shutting down),
-     *                               or failed on this order (a bug, logged with its stack)
+     * @throws IllegalStateException when the engine has stopped (the service is shutting down)
+     * @throws InterruptedException  when interrupted while waiting for the engine's lock
      */
-    public Decision submit(Order order, String loggedOnStrategyId, long receivedTs) throws InterruptedException {
-        return decide(new Ticket(order, loggedOnStrategyId, receivedTs, null, null));
+    public void submit(Order order, String loggedOnStrategyId, long receivedTs, Reply reply) throws InterruptedException {
+        decide(new Ticket(reply, order, null, loggedOnStrategyId, receivedTs, null, null));
     }
 
     /**
      * Settles the order a {@code cancel} names, in turn with the orders (so an order and its cancel
-     * never both win), and waits until the fence it may store is stored (or in doubt).
+     * never both win); {@code reply} gets the answer once the fence it may store is stored (or in doubt).
      *
      * @throws IllegalStateException as {@link #submit}
      */
-    public Decision cancel(Cancel cancel, String loggedOnStrategyId, long receivedTs) throws InterruptedException {
-        Ticket ticket = new Ticket(null, loggedOnStrategyId, receivedTs, null, null);
-        ticket.cancel = cancel;
-        return decide(ticket);
+    public void cancel(Cancel cancel, String loggedOnStrategyId, long receivedTs, Reply reply) throws InterruptedException {
+        decide(new Ticket(reply, null, cancel, loggedOnStrategyId, receivedTs, null, null));
     }
 
     /** Answers an order frame whose values did not decode, in turn with the orders (the engine owns the order ids). */
-    public Decision refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs) throws InterruptedException {
-        return decide(new Ticket(null, null, receivedTs, clientOrderId, rejection));
+    public void refuseUndecodable(String clientOrderId, Rejection rejection, long receivedTs, Reply reply)
+            throws InterruptedException {
+        decide(new Ticket(reply, null, null, null, receivedTs, clientOrderId, rejection));
     }
 
     /**
-     * Halts or releases trading, in turn with the orders: every order decided after this returns
-     * sees the new state. The orders queued meanwhile wait for the lock and are decided by their
-     * own threads, as always.
+     * Halts or releases trading, in turn with the orders, and waits until the switch is journaled:
+     * every order decided after this returns sees the new state (a halt holds from the moment it
+     * is decided, a release once it is stored).
      */
     public OrderEngine.Switched switchTrading(TradingState next) throws InterruptedException {
+        Ticket ticket = new Ticket(null, null, null, null, 0, null, null);
+        ticket.switchTo = next;
         engineLock.lockInterruptibly();
         try {
-            return engine.switchTrading(next);
+            checkRunning();
+            if (!engine.beginSwitch(next)) {
+                return OrderEngine.Switched.JOURNAL_UNAVAILABLE;
+            }
+            enqueue(ticket);
         } finally {
             engineLock.unlock();
+        }
+        journalIdle.wake();
+        try {
+            return ticket.switched.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("order engine failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -100,84 +166,15 @@ public final class OrderEntry implements DisposableBean {
         return engine.tradingState();
     }
 
-    /** Orders waiting for the engine's lock now (not those being decided or committed). */
-    public int queued() {
-        return queue.size();
+    /** Orders (and cancels, and switches) decided and not yet answered: waiting for, or in, a commit. */
+    public int awaitingCommit() {
+        return unanswered.get();
     }
 
-    private Decision decide(Ticket ticket) throws InterruptedException {
-        synchronized (this) {
-            if (stopped) {
-                throw new IllegalStateException("order engine stopped");
-            }
-            queue.add(ticket);
-        }
+    private void decide(Ticket ticket) throws InterruptedException {
         engineLock.lockInterruptibly();
         try {
-            while (!ticket.answer.isDone()) {
-                // Usually one pass; more only when over MAX_BATCH orders queued ahead of this one.
-                decideQueued();
-            }
-        } finally {
-            engineLock.unlock();
-        }
-        try {
-            return ticket.answer.get(); // done: this thread or an earlier holder completed it
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("order engine failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /**
-     * Stops taking orders and decides those already queued, so that a connection thread that
-     * was waiting for the lock finds its answer.
-     */
-    @Override
-    public void destroy() {
-        synchronized (this) {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
-        }
-        engineLock.lock();
-        try {
-            while (decideQueued() > 0) {
-                // one batch per pass, until the queue is empty
-            }
-        } finally {
-            engineLock.unlock();
-        }
-    }
-
-    /** Under the engine's lock: takes what is queued as one batch, decided, committed once, answered. */
-    private int decideQueued() {
-        int taken = queue.drainTo(batch, MAX_BATCH);
-        if (taken == 0) {
-            return 0;
-        }
-        try {
-            decideAndAnswer();
-        } finally {
-            failUnanswered(); // a bug above must not leave a connection waiting forever
-            batch.clear();
-        }
-        return taken;
-    }
-
-    private void failUnanswered() {
-        for (int i = 0; i < batch.size(); i++) {
-            CompletableFuture<Decision> answer = batch.get(i).answer;
-            if (!answer.isDone()) {
-                answer.completeExceptionally(new IllegalStateException("order engine failed on this batch"));
-            }
-        }
-    }
-
-    /** Decides each order of the batch, commits them once, then answers each. */
-    private void decideAndAnswer() {
-        for (int i = 0; i < batch.size(); i++) {
-            Ticket ticket = batch.get(i);
+            checkRunning();
             try {
                 ticket.decision = ticket.order != null
                     ? engine.decide(ticket.order, ticket.strategyId, ticket.receivedTs)
@@ -185,40 +182,169 @@ public final class OrderEntry implements DisposableBean {
                     : engine.refuseUndecodable(ticket.undecodableId, ticket.rejection, ticket.receivedTs);
             } catch (RuntimeException e) {
                 log.error("Order engine failed on an order; the engine keeps running", e);
-                ticket.answer.completeExceptionally(e);
+                throw new IllegalStateException("order engine failed: " + e, e);
             }
+            enqueue(ticket);
+        } finally {
+            engineLock.unlock();
         }
-        boolean committed;
-        try {
-            committed = engine.commit();
-        } catch (RuntimeException e) {
-            log.error("Order store failed to commit a batch of {} orders; none is answered", batch.size(), e);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).answer.completeExceptionally(e);
-            }
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            Ticket ticket = batch.get(i);
-            if (ticket.decision != null) {
-                ticket.answer.complete(engine.afterCommit(ticket.decision, committed));
-            }
+        journalIdle.wake();
+    }
+
+    private void checkRunning() {
+        if (stopped) {
+            throw new IllegalStateException("order engine stopped");
         }
     }
 
-    /** One order (or cancel) frame handed to the engine, and the answer its connection waits for. */
+    /** Under the engine's lock. */
+    private void enqueue(Ticket ticket) {
+        awaiting.add(ticket);
+        unanswered.incrementAndGet();
+    }
+
+    /**
+     * Stops taking orders, commits and answers those decided before, and ends the journal and
+     * watchdog threads.
+     */
+    @Override
+    public void destroy() {
+        engineLock.lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        } finally {
+            engineLock.unlock();
+        }
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (unanswered.get() > 0 && System.nanoTime() < deadline) {
+            journalIdle.wake();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        if (unanswered.get() > 0) {
+            log.warn("Order engine stopped with {} decisions not answered after {} s (the journal thread is stuck);"
+                + " what was not committed was never acknowledged", unanswered.get(), DRAIN_TIMEOUT.toSeconds());
+        }
+        journalThread.close();
+        watchdogThread.close();
+    }
+
+    /** On the watchdog thread: cuts the connection whose answer has blocked the journal thread too long. */
+    private void cutStalledReply() {
+        Reply reply = replying;
+        long since = replyingSince;
+        if (reply == null || since == 0) {
+            return;
+        }
+        long blocked = System.nanoTime() - since;
+        if (blocked > answerWriteTimeoutNanos && reply == replying) {
+            reply.stalled(blocked);
+        }
+    }
+
+    /** Commits what was decided since the last commit as one batch, then answers each decision. */
+    private final class JournalAgent implements Agent {
+
+        static final String ROLE = "order-journal";
+
+        @Override
+        public int doWork() {
+            if (unanswered.get() == 0) {
+                return 0;
+            }
+            engineLock.lock();
+            try {
+                List<Ticket> sealed = awaiting;
+                awaiting = committing;
+                committing = sealed;
+                engine.sealCommit();
+            } finally {
+                engineLock.unlock();
+            }
+            if (committing.isEmpty()) {
+                return 0;
+            }
+            try {
+                commitAndAnswer();
+                return committing.size();
+            } finally {
+                unanswered.addAndGet(-committing.size());
+                committing.clear();
+            }
+        }
+
+        private void commitAndAnswer() {
+            boolean written = engine.writeCommit(); // the fsync, without the engine's lock
+            engineLock.lock();
+            try {
+                boolean committed = engine.completeCommit(written);
+                for (int i = 0; i < committing.size(); i++) {
+                    Ticket ticket = committing.get(i);
+                    if (ticket.switchTo != null) {
+                        ticket.switched.complete(engine.completeSwitch(ticket.switchTo, committed));
+                    } else {
+                        ticket.decision = engine.afterCommit(ticket.decision, committed);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("Order store failed to commit a batch of {} orders; none is answered", committing.size(), e);
+                for (int i = 0; i < committing.size(); i++) {
+                    Ticket ticket = committing.get(i);
+                    if (ticket.switchTo != null) {
+                        ticket.switched.completeExceptionally(e);
+                    } else {
+                        ticket.reply.failed(e);
+                    }
+                }
+                return;
+            } finally {
+                engineLock.unlock();
+            }
+            for (int i = 0; i < committing.size(); i++) {
+                Ticket ticket = committing.get(i);
+                if (ticket.reply != null) {
+                    answer(ticket);
+                }
+            }
+        }
+
+        private void answer(Ticket ticket) {
+            replying = ticket.reply;
+            replyingSince = System.nanoTime();
+            try {
+                ticket.reply.answer(ticket.decision);
+            } finally {
+                replyingSince = 0;
+                replying = null;
+            }
+        }
+
+        @Override
+        public String roleName() {
+            return ROLE;
+        }
+    }
+
+    /** One frame decided by the engine (or one switch of the kill switch), and where its answer goes. */
     private static final class Ticket {
+        final Reply reply;
         final Order order;
+        final Cancel cancel;
         final String strategyId;
         final long receivedTs;
         final String undecodableId;
         final Rejection rejection;
-        final CompletableFuture<Decision> answer = new CompletableFuture<>();
-        Cancel cancel; // set before the ticket is queued; null for an order frame
-        Decision decision; // under the engine's lock only
+        Decision decision; // under the engine's lock, then the journal thread's
+        TradingState switchTo; // a switch of the kill switch; set before it is queued
+        final CompletableFuture<OrderEngine.Switched> switched = new CompletableFuture<>();
 
-        Ticket(Order order, String strategyId, long receivedTs, String undecodableId, Rejection rejection) {
+        Ticket(Reply reply, Order order, Cancel cancel, String strategyId, long receivedTs, String undecodableId,
+                Rejection rejection) {
+            this.reply = reply;
             this.order = order;
+            this.cancel = cancel;
             this.strategyId = strategyId;
             this.receivedTs = receivedTs;
             this.undecodableId = undecodableId;

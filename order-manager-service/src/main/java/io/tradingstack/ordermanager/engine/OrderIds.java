@@ -37,6 +37,8 @@ final class OrderIds {
     private long last;
     /** The highest id reserved: committed, or appended to the batch being decided. */
     private long reserved;
+    /** The highest id reserved when the batch being committed was sealed: durable once that commit works. */
+    private long sealed;
     /** The highest id reserved by a commit that worked: every id up to it may be answered. */
     private long durable;
     private boolean failed;
@@ -54,6 +56,7 @@ final class OrderIds {
         this.block = block;
         this.last = store.lastOrderId();
         this.reserved = last;
+        this.sealed = last;
         this.durable = last;
     }
 
@@ -82,12 +85,22 @@ final class OrderIds {
     }
 
     /**
-     * After each commit: a stored batch makes its reservation durable; a failed one leaves it in
-     * doubt, and nothing is reserved any more.
+     * When the store seals a batch for its commit: the reservations appended so far are in it,
+     * those appended from now on in the next one.
+     */
+    void sealed() {
+        if (!failed) {
+            sealed = reserved;
+        }
+    }
+
+    /**
+     * After each commit: a stored batch makes the reservation it was sealed with durable; a failed
+     * one leaves it in doubt, and nothing is reserved any more.
      */
     void committed(boolean stored) {
         if (stored) {
-            durable = reserved;
+            durable = Math.max(durable, sealed);
             return;
         }
         if (!failed) {

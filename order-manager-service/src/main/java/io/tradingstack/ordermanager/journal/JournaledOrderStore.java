@@ -42,7 +42,13 @@ import org.slf4j.LoggerFactory;
  * repeat of one is never answered from memory; everything committed before stays readable and
  * answerable; nothing new is appended or reserved until a restart replays whatever the file holds.
  *
- * <p>Under the order engine's lock: append, reserveOrderIds, commit, decided, inDoubt, lastOrderId. Any
+ * <p>A commit has three steps, so that orders are decided while the previous batch is forced:
+ * {@link #sealBatch()} closes what was appended, {@link #writeSealed()} writes and forces it (the
+ * only step without the engine's lock, on the one committing thread), and
+ * {@link #completeCommit(boolean)} makes it visible, or in doubt. {@link #commit()} runs all three.
+ *
+ * <p>Under the order engine's lock: append, reserveOrderIds, appendTradingState, sealBatch,
+ * completeCommit, commit, decided, inDoubt, lastOrderId. The committing thread: writeSealed. Any
  * thread: find, pages, count, health.
  */
 public final class JournaledOrderStore implements OrderStore, AutoCloseable {
@@ -53,9 +59,13 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     private final InMemoryOrderStore index;
     private final Timer commits;
     private final OrderRecordCodec codec = new OrderRecordCodec();
-    /** Appended since the last commit, in order; under the engine's lock. */
-    private final Map<String, OrderRecord> batch = new LinkedHashMap<>();
-    /** The batch whose commit failed; under the engine's lock. */
+    /** Appended since the last seal, in order; under the engine's lock. */
+    private Map<String, OrderRecord> batch = new LinkedHashMap<>();
+    /** Sealed and being written; under the engine's lock (the writing thread does not touch it). */
+    private Map<String, OrderRecord> sealed = new LinkedHashMap<>();
+    /** The failure of the last {@link #writeSealed()}: the committing thread, then completeCommit under the lock. */
+    private JournalFailedException writeFailure;
+    /** The batches whose commit failed, and whatever was appended after; under the engine's lock. */
     private final Map<String, OrderRecord> inDoubt = new HashMap<>();
     /** Volatile: set once by the engine when the journal fails, read by health and REST threads. */
     private volatile String unavailableReason;
@@ -67,14 +77,18 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     private volatile long reservedOrderIds;
     /** Volatile, for health: order-id reservation records in the file. */
     private volatile long reservationRecords;
-    /** The highest order id reserved since the last commit, 0 when none; under the engine's lock. */
+    /** The highest order id reserved since the last seal, 0 when none; under the engine's lock. */
     private long pendingReservedOrderIds;
-    /** Reservations appended since the last commit; under the engine's lock. */
+    /** Reservations appended since the last seal; under the engine's lock. */
     private int pendingReservations;
+    /** The same two of the sealed batch; under the engine's lock. */
+    private long sealedReservedOrderIds;
+    private int sealedReservations;
     /** The last kill-switch record the journal held when it was opened. */
     private final TradingState openedTradingState;
-    /** Kill-switch records appended since the last commit; under the engine's lock. */
+    /** Kill-switch records appended since the last seal, and in the sealed batch; under the engine's lock. */
     private int pendingSwitches;
+    private int sealedSwitches;
 
     private JournaledOrderStore(Journal journal, InMemoryOrderStore index, long reservedOrderIds, long reservationRecords,
             TradingState openedTradingState, MeterRegistry registry) {
@@ -132,12 +146,25 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         if (unavailableReason != null) {
             throw new IllegalStateException("the journal is unavailable: " + unavailableReason);
         }
-        if (batch.containsKey(record.clientOrderId()) || index.find(record.clientOrderId()) != null) {
+        if (decided(record.clientOrderId()) != null) {
             throw new IllegalStateException("clientOrderId=" + record.clientOrderId() + " is stored already");
         }
         int length = codec.encode(record);
-        journal.append(codec.buffer(), 0, length);
+        appendToJournal(length);
         batch.put(record.clientOrderId(), record);
+    }
+
+    /**
+     * Appends the codec's buffer. The write of the sealed batch may fail on the committing thread
+     * at any moment, and the journal then refuses appends; what is appended meanwhile is in doubt
+     * like that batch, which the next completeCommit settles, so the refusal is not an error here.
+     */
+    private void appendToJournal(int length) {
+        try {
+            journal.append(codec.buffer(), 0, length);
+        } catch (JournalFailedException e) {
+            // in doubt from the next completeCommit on; never answered with its decision
+        }
     }
 
     /** Appends a reservation record to the batch: durable, and covering those ids after a restart, once committed. */
@@ -146,7 +173,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         if (unavailableReason != null) {
             throw new IllegalStateException("the journal is unavailable: " + unavailableReason);
         }
-        journal.append(codec.buffer(), 0, codec.encodeReservation(upTo));
+        appendToJournal(codec.encodeReservation(upTo));
         pendingReservedOrderIds = Math.max(pendingReservedOrderIds, upTo);
         pendingReservations++;
     }
@@ -157,7 +184,7 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
         if (unavailableReason != null) {
             throw new IllegalStateException("the journal is unavailable: " + unavailableReason);
         }
-        journal.append(codec.buffer(), 0, codec.encodeTradingState(state));
+        appendToJournal(codec.encodeTradingState(state));
         pendingSwitches++;
     }
 
@@ -167,44 +194,84 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     }
 
     @Override
-    public boolean commit() {
-        if (unavailableReason != null) {
-            return false;
+    public void sealBatch() {
+        if (unavailableReason != null || sealed.size() + sealedReservations + sealedSwitches != 0) {
+            return; // failed: completeCommit settles what is left; or the last sealed batch is not complete yet
         }
-        if (batch.isEmpty() && pendingReservations == 0 && pendingSwitches == 0) {
-            return true;
+        try {
+            journal.seal();
+        } catch (JournalFailedException e) {
+            return; // the write of the last batch failed just now: completeCommit puts this one in doubt
         }
+        Map<String, OrderRecord> closing = batch;
+        batch = sealed;
+        sealed = closing;
+        sealedReservedOrderIds = pendingReservedOrderIds;
+        sealedReservations = pendingReservations;
+        sealedSwitches = pendingSwitches;
+        pendingReservedOrderIds = 0;
+        pendingReservations = 0;
+        pendingSwitches = 0;
+    }
+
+    @Override
+    public boolean writeSealed() {
         long start = System.nanoTime();
         try {
-            journal.commit();
+            journal.writeSealed();
         } catch (JournalFailedException e) {
-            fail(e);
+            writeFailure = e;
             return false;
         }
         commits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        for (OrderRecord record : batch.values()) {
+        return true;
+    }
+
+    @Override
+    public boolean completeCommit(boolean written) {
+        if (unavailableReason != null) {
+            settleInDoubt(); // appended in the moment between the failure and its completion
+            return false;
+        }
+        if (!written) {
+            JournalFailedException failure = writeFailure != null ? writeFailure
+                : new JournalFailedException("journal " + journal.path() + ": the batch was not written", null);
+            writeFailure = null;
+            fail(failure);
+            return false;
+        }
+        for (OrderRecord record : sealed.values()) {
             index.append(record);
         }
-        batch.clear();
-        pendingSwitches = 0;
-        if (pendingReservations > 0) {
-            reservedOrderIds = Math.max(reservedOrderIds, pendingReservedOrderIds);
-            reservationRecords += pendingReservations; // one writer, the engine's lock holder: no lost update
-            pendingReservations = 0;
+        sealed.clear();
+        sealedSwitches = 0;
+        if (sealedReservations > 0) {
+            reservedOrderIds = Math.max(reservedOrderIds, sealedReservedOrderIds);
+            reservationRecords += sealedReservations; // one writer, the engine's lock holder: no lost update
+            sealedReservations = 0;
         }
         return true;
     }
 
     private void fail(JournalFailedException e) {
-        inDoubt.putAll(batch);
-        inDoubtCount = inDoubt.size();
-        batch.clear();
-        pendingReservations = 0; // in doubt like the orders: only what was committed before counts
-        pendingSwitches = 0;
+        settleInDoubt();
         unavailableReason = e.getMessage();
         log.error("Journal failed: the order manager refuses new orders (REJECTED JOURNAL_UNAVAILABLE) and reports DOWN"
             + " until it is restarted; orders of the failing batch in doubt (answered with error JOURNAL_UNAVAILABLE,"
             + " never with their decision): {}", inDoubtCount, e);
+    }
+
+    /** The sealed batch and whatever was appended after it: in doubt, nothing of it counted as stored. */
+    private void settleInDoubt() {
+        inDoubt.putAll(sealed);
+        inDoubt.putAll(batch);
+        inDoubtCount = inDoubt.size();
+        sealed.clear();
+        batch.clear();
+        pendingReservations = 0; // in doubt like the orders: only what was committed before counts
+        sealedReservations = 0;
+        pendingSwitches = 0;
+        sealedSwitches = 0;
     }
 
     @Override
@@ -215,6 +282,9 @@ public final class JournaledOrderStore implements OrderStore, AutoCloseable {
     @Override
     public OrderRecord decided(String clientOrderId) {
         OrderRecord pending = batch.get(clientOrderId);
+        if (pending == null) {
+            pending = sealed.get(clientOrderId);
+        }
         return pending != null ? pending : index.find(clientOrderId);
     }
 

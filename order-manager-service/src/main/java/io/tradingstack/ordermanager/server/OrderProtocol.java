@@ -16,6 +16,7 @@ import io.tradingstack.protocol.MessageType;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.tcp.FrameConnection;
 import io.tradingstack.tcp.FrameHandler;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +66,14 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
 
     @Override
     public OrderSession onOpen(FrameConnection connection) {
-        return new OrderSession(connection);
+        return new OrderSession(connection, SessionReply::new);
     }
 
     @Override
     public void onFrame(OrderSession session, Decoded frame) {
         long receivedTs = clock.epochNanos();
         if (frame instanceof DecodeError error && error.isProtocolViolation()) {
-            session.connection().refuse(error.toErrorFrame());
+            refuse(session, error.toErrorFrame());
             return;
         }
         boolean first = session.firstFrame();
@@ -81,23 +82,23 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
             return;
         }
         if (tokens.required() && session.strategyId() == null) {
-            session.connection().refuse(
-                new ErrorFrame(SessionRefusal.AUTH_FAILED.name(), "logon required before any other frame"));
+            refuse(session, new ErrorFrame(SessionRefusal.AUTH_FAILED.name(), "logon required before any other frame"));
             return;
         }
         try {
             if (frame instanceof Order order) {
-                answer(session, entry.submit(order, session.strategyId(), receivedTs));
+                submit(session, reply -> entry.submit(order, session.strategyId(), receivedTs, reply));
             } else if (frame instanceof Cancel cancel) {
-                answer(session, entry.cancel(cancel, session.strategyId(), receivedTs));
+                submit(session, reply -> entry.cancel(cancel, session.strategyId(), receivedTs, reply));
             } else if (frame instanceof DecodeError error
                     && (error.type() == MessageType.ORDER || error.type() == MessageType.CANCEL)) {
                 Rejection rejection = new Rejection(RejectReason.of(error), "field=" + error.field() + " " + error.detail());
-                answer(session, entry.refuseUndecodable(printable(error.clientOrderId()), rejection, receivedTs));
+                String clientOrderId = printable(error.clientOrderId());
+                submit(session, reply -> entry.refuseUndecodable(clientOrderId, rejection, receivedTs, reply));
             } else if (frame instanceof DecodeError error) {
-                session.connection().refuse(error.toErrorFrame());
+                refuse(session, error.toErrorFrame());
             } else {
-                session.connection().refuse(new ErrorFrame(SessionRefusal.UNEXPECTED_FRAME.name(),
+                refuse(session, new ErrorFrame(SessionRefusal.UNEXPECTED_FRAME.name(),
                     "a client may not send " + ((Message) frame).type().wireName()));
             }
         } catch (InterruptedException e) {
@@ -105,21 +106,95 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
             session.connection().close();
         } catch (IllegalStateException e) {
             log.warn("connection={} closed: {}", session.id(), e.getMessage());
+            awaitAnswered(session);
             session.connection().closeWith(
                 new ErrorFrame(SessionRefusal.UNAVAILABLE.name(), "the order manager cannot decide orders now"));
         }
     }
 
+    /** How a frame is handed to the entry, with the reply its answer goes to. */
+    @FunctionalInterface
+    private interface Submission {
+        void to(OrderEntry.Reply reply) throws InterruptedException;
+    }
+
+    /** Decides a frame now; its execution follows once it is stored, on the journal thread. */
+    private static void submit(OrderSession session, Submission submission) throws InterruptedException {
+        session.expectAnswer();
+        try {
+            submission.to(session.reply());
+        } catch (InterruptedException | RuntimeException e) {
+            session.answered(); // not decided: no answer will come
+            throw e;
+        }
+    }
+
+    /**
+     * A refusal on the reading thread: the executions owed for the frames before it go out first,
+     * then the {@code error} and the close.
+     */
+    private static void refuse(OrderSession session, ErrorFrame error) {
+        awaitAnswered(session);
+        session.connection().refuse(error);
+    }
+
+    private static void awaitAnswered(OrderSession session) {
+        try {
+            session.awaitAnswered();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing anyway
+        }
+    }
+
+    /** Where the engine's answers to one connection go, on the journal thread. */
+    private final class SessionReply implements OrderEntry.Reply {
+
+        private final OrderSession session;
+
+        SessionReply(OrderSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void answer(Decision decision) {
+            try {
+                OrderProtocol.this.answer(session, decision);
+            } finally {
+                session.answered();
+            }
+        }
+
+        @Override
+        public void failed(RuntimeException cause) {
+            try {
+                log.warn("connection={} closed: order engine failed: {}", session.id(), cause.toString());
+                session.connection().closeWith(
+                    new ErrorFrame(SessionRefusal.UNAVAILABLE.name(), "the order manager cannot decide orders now"));
+            } finally {
+                session.answered();
+            }
+        }
+
+        @Override
+        public void stalled(long blockedNanos) {
+            if (!session.connection().isClosed()) {
+                log.warn("connection={} cut: writing its execution has blocked for {} ms, so the strategy is not reading"
+                    + " its answers (answer-write-timeout); its orders are stored, and a resend after the reconnect"
+                    + " gets their executions", session.id(), TimeUnit.NANOSECONDS.toMillis(blockedNanos));
+            }
+            session.connection().close(); // ends the blocked write
+        }
+    }
+
     private void onLogon(OrderSession session, Logon logon, boolean first) {
         if (!first) {
-            session.connection().refuse(new ErrorFrame(SessionRefusal.UNEXPECTED_FRAME.name(),
+            refuse(session, new ErrorFrame(SessionRefusal.UNEXPECTED_FRAME.name(),
                 session.strategyId() == null
                     ? "a logon must be the first frame" : "a second logon; logged on as " + session.strategyId()));
             return;
         }
         if (tokens.required() && !tokens.matches(logon.strategyId(), logon.token())) {
-            session.connection().refuse(
-                new ErrorFrame(SessionRefusal.AUTH_FAILED.name(), "unknown strategy or wrong token"));
+            refuse(session, new ErrorFrame(SessionRefusal.AUTH_FAILED.name(), "unknown strategy or wrong token"));
             return;
         }
         session.logOn(logon.strategyId());

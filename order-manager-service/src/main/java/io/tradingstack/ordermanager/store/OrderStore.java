@@ -28,14 +28,46 @@ public interface OrderStore {
     void append(OrderRecord record);
 
     /**
-     * Makes the orders appended since the last commit durable and visible to every thread.
-     * Engine thread only.
+     * Makes the orders appended since the last commit durable and visible to every thread: the
+     * three steps below at once. Engine thread only.
      *
      * @return true when they are stored; false when the store failed (now or before), and the
      *         orders appended since the last commit are in doubt ({@link #inDoubt})
      */
     default boolean commit() {
+        sealBatch();
+        return completeCommit(writeSealed());
+    }
+
+    /**
+     * The first step of a commit: closes what was appended so far, which the next
+     * {@link #writeSealed()} writes; appends from now on go to the next batch. Under the engine's
+     * lock, and only once the commit before is complete.
+     */
+    default void sealBatch() {
+    }
+
+    /**
+     * The second step: makes the sealed batch durable. The one slow step (a write and an fsync),
+     * so the only one that needs no engine lock: the committing thread runs it while orders are
+     * decided and appended to the next batch.
+     *
+     * @return false when the write failed
+     */
+    default boolean writeSealed() {
         return true;
+    }
+
+    /**
+     * The last step, under the engine's lock: the sealed orders become visible to every thread,
+     * or, when the write failed (now or before), they and every order appended since are in doubt
+     * ({@link #inDoubt}).
+     *
+     * @param written what {@link #writeSealed()} returned
+     * @return true when the sealed orders are stored
+     */
+    default boolean completeCommit(boolean written) {
+        return written;
     }
 
     /** The order with this {@code clientOrderId}, committed, or null. Any thread. */

@@ -36,6 +36,7 @@ class OrderIdsTest {
                 .isGreaterThanOrEqualTo(id + BLOCK);
             previous = id;
             if (i % 7 == 6) {
+                ids.sealed();
                 ids.committed(true); // batches of seven orders
                 assertThat(ids.isDurable(id)).isTrue();
             }
@@ -47,9 +48,11 @@ class OrderIdsTest {
     @Test
     void shouldHandOutOnlyWhatTheLastWorkingCommitReservedOnceACommitFailed() {
         assertThat(ids.next()).isEqualTo(42);
+        ids.sealed();
         ids.committed(true);
         long durable = store.highestReservation();
         List<Long> failingBatch = List.of(ids.next(), ids.next(), ids.next());
+        ids.sealed();
         ids.committed(false);
 
         assertThat(failingBatch).as("covered by the last working commit").allMatch(ids::isDurable);
@@ -70,11 +73,13 @@ class OrderIdsTest {
     @Test
     void shouldKeepTheReservationOfAFailedCommitInDoubtButTheIdsOfItsBatchCovered() {
         ids.next();
+        ids.sealed();
         ids.committed(true);
         List<Long> failingBatch = new ArrayList<>();
         while (store.reservations.size() < 2) { // until the batch carries the next reservation
             failingBatch.add(ids.next());
         }
+        ids.sealed();
         ids.committed(false);
 
         assertThat(failingBatch).as("reserved ahead: covered by the reservation before").allMatch(ids::isDurable);
@@ -89,11 +94,29 @@ class OrderIdsTest {
     @Test
     void shouldNotAnswerWithAnIdOfAFirstBatchWhoseCommitFailed() {
         long id = ids.next();
+        ids.sealed();
         ids.committed(false);
 
         assertThat(ids.isDurable(id)).as("its reservation was in the failed commit").isFalse();
         assertThat(ids.isDurable(41)).as("ids the journal held before").isTrue();
         assertThat(ids.next()).isEqualTo(OrderIds.NONE);
+    }
+
+    @Test
+    void shouldMakeDurableOnlyWhatWasReservedBeforeTheCommitWasSealed() {
+        ids.next();
+        ids.sealed();
+        List<Long> decidedWhileWriting = new ArrayList<>();
+        while (store.reservations.size() < 2) { // decided while the sealed batch is written: the next reservation
+            decidedWhileWriting.add(ids.next());
+        }
+        ids.committed(true);
+
+        assertThat(ids.isDurable(store.highestReservation())).as("appended after the seal: the next commit's").isFalse();
+        ids.sealed();
+        ids.committed(true);
+        assertThat(ids.isDurable(store.highestReservation())).isTrue();
+        assertThat(decidedWhileWriting).allMatch(ids::isDurable);
     }
 
     @Test

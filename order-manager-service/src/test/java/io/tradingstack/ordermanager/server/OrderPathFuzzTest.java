@@ -19,6 +19,7 @@ import io.tradingstack.protocol.MessageCodec;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.tcp.FrameConnections;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -120,20 +121,29 @@ class OrderPathFuzzTest {
             new OrderValidator(List.copyOf(LIMITS.symbols()), LIMITS.maxQuantity(), LIMITS.collarPpm()),
             new RiskCheck(new RiskLimits(LIMITS.maxPosition(), LIMITS.maxGrossNotional(), MAX_ORDERS_PER_SECOND)),
             book.prices(), clock, ORDER_ID_BLOCK);
-        OrderProtocol protocol = new OrderProtocol(new OrderEntry(engine), events, noTokens, clock);
-        RecordedConnection connection = new RecordedConnection();
-        OrderSession session = protocol.onOpen(FrameConnections.over(connection));
-        ExpectedAnswers expected = new ExpectedAnswers(LIMITS, strategyCodec);
+        OrderEntry entry = new OrderEntry(engine, Duration.ofSeconds(10), new SimpleMeterRegistry());
+        try {
+            OrderProtocol protocol = new OrderProtocol(entry, events, noTokens, clock);
+            RecordedConnection connection = new RecordedConnection();
+            OrderSession session = protocol.onOpen(FrameConnections.over(connection));
+            ExpectedAnswers expected = new ExpectedAnswers(LIMITS, strategyCodec);
 
-        for (byte[] payload : lines(input)) {
-            if (session.connection().isClosed()) {
-                break; // the frame server hands a closing connection's protocol nothing more
+            for (byte[] payload : lines(input)) {
+                if (session.connection().isClosed()) {
+                    break; // the frame server hands a closing connection's protocol nothing more
+                }
+                Decoded frame = serverCodec.decode(payload);
+                int answered = connection.sent().size();
+                protocol.onFrame(session, frame);
+                session.awaitAnswered(); // the execution is written by the journal thread once stored
+                expected.check(frame, List.copyOf(connection.sent().subList(answered, connection.sent().size())),
+                    session.connection().isClosed());
             }
-            Decoded frame = serverCodec.decode(payload);
-            int answered = connection.sent().size();
-            protocol.onFrame(session, frame);
-            expected.check(frame, List.copyOf(connection.sent().subList(answered, connection.sent().size())),
-                session.connection().isClosed());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an answer", e);
+        } finally {
+            entry.destroy();
         }
     }
 

@@ -29,7 +29,8 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  * <p>Threads. When nothing is in flight and a connection is open, {@link #submit} writes the
  * order on the calling thread, the one running the engine (the engine thread, or the news feed's
  * thread deciding on a tick), through the outbound adapter: no hand-off between the decision and
- * the socket. Otherwise the order waits in a queue for the client's timer
+ * the socket. Otherwise the order waits in a queue: the read thread that takes the answer of the
+ * order before it sends it at once, or, when it cannot go at once, the client's timer
  * thread, {@code orders-<strategyId>}, which also opens connections (never the engine thread:
  * a connect may take {@code connect-timeout}), fires reply timeouts, waits out the backoff,
  * expires orders and keeps a connection open while idle. Executions, {@code error} frames and
@@ -300,6 +301,7 @@ public final class OrderClient {
     }
 
     private void answered(Execution execution) {
+        InFlightOrder next = null;
         lock.lock();
         try {
             InFlightOrder order = current;
@@ -325,13 +327,35 @@ public final class OrderClient {
                 handOver.add(OrderOutcome.answered(order.order, execution, order.attempts));
             }
             current = null;
-            if (!waiting.isEmpty()) {
-                timer.now(this::advance);
-            }
+            next = takeNextNow();
         } finally {
             lock.unlock();
         }
+        if (next != null) {
+            transmit(next, next.attempts);
+        }
         handOverOutcomes();
+    }
+
+    /**
+     * Under the lock, once nothing is in flight: the next queued order, begun and to be sent by
+     * the calling thread (the read thread that took the answer: no wake-up of the timer thread
+     * between an answer and the next order, which cost 30–50 µs of every queued order's
+     * tick-to-trade on a small VM), when it can go at once; otherwise the timer thread takes it
+     * (it expired, or no connection is open). Null when the caller sends nothing.
+     */
+    private InFlightOrder takeNextNow() {
+        InFlightOrder next = waiting.peek();
+        if (next == null) {
+            return null;
+        }
+        long now = System.nanoTime();
+        if (running && isOpen() && now - next.deadlineNanos < 0) {
+            current = waiting.poll();
+            return beginAttempt(current, now);
+        }
+        timer.now(this::advance);
+        return null;
     }
 
     private void refused(String connectionId, String why, boolean sentByServer) {
