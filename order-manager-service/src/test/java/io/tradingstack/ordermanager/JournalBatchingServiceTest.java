@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing is answered before the journal has forced it, and orders that arrive while a flush
- * is under way share the next one: a channel whose fsync waits for the test holds the first
- * order's commit while five more connections queue theirs.
+ * Nothing is answered before the journal has forced it, orders that arrive while a flush is under
+ * way are decided at once (no decision waits for another connection's fsync) and share the next
+ * flush: a channel whose fsync waits for the test holds the first order's commit while five more
+ * connections send theirs.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class JournalBatchingServiceTest {
@@ -76,44 +77,6 @@ class JournalBatchingServiceTest {
                 .isEqualTo(1 + WAITING + 1);
             assertThat(store.journal().commits()).as("the first order alone, then the five together").isEqualTo(2);
             assertThat(disk.forces() - forcesBefore).isEqualTo(2);
-        }
-    }
-
-    /**
-     * The point of committing on the journal thread: the next order of the same connection is
-     * decided while the previous one's fsync is under way (it used to wait in the socket until that
-     * fsync returned), and the answers still come only after their own fsync, in order.
-     */
-    @Test
-    void shouldDecideTheNextOrderOfAConnectionWhileThePreviousOneIsForced() throws Exception {
-        FaultyJournalChannel.Faults disk = new FaultyJournalChannel.Faults();
-        try (TestPriceBook book = TestPriceBook.create(directory.resolve("pricebook.dat")).quote("AAPL", "100.00", "100.02");
-                OrderManagerInstance manager = OrderManagerInstance.start(directory.resolve("orders.journal"), book.path(),
-                    FaultyJournalChannel.factory(disk));
-                OrderTestClient client = manager.connect()) {
-            JournaledOrderStore store = manager.bean(JournaledOrderStore.class);
-            OrderEntry entry = manager.bean(OrderEntry.class);
-            disk.holdForces();
-            client.send(order("pipelined-0"));
-            assertThat(disk.awaitForceHeld(10, TimeUnit.SECONDS)).as("the first commit is forcing").isTrue();
-            client.send(order("pipelined-1"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (entry.awaitingCommit() < 2) {
-                assertThat(System.nanoTime()).as("the second order decided during the first one's fsync")
-                    .isLessThan(deadline);
-                Thread.onSpinWait();
-            }
-            assertThat(client.isSilentFor(200)).as("neither answered before its fsync").isTrue();
-
-            disk.releaseForces();
-            Execution first = client.readExecution();
-            Execution second = client.readExecution();
-            assertThat(first.clientOrderId()).isEqualTo("pipelined-0");
-            assertThat(second.clientOrderId()).isEqualTo("pipelined-1");
-            assertThat(second.orderId()).isGreaterThan(first.orderId());
-            assertThat(store.find("pipelined-1")).as("stored before it was answered").isNotNull();
-            assertThat(store.journal().commits()).as("one commit each: the second was sealed after the first")
-                .isEqualTo(2);
         }
     }
 

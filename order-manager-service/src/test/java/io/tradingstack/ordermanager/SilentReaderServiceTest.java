@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The executions are written by the journal thread, for every connection: a strategy that sends
- * orders and stops reading its answers fills its socket buffers and blocks that thread. Its
+ * The thread that commits a batch writes the executions of every order in it, whichever
+ * connection it came from: a strategy that sends orders and stops reading its answers fills its
+ * socket buffers and blocks that thread, and every other connection's answers behind it. Its
  * connection is cut once an answer has blocked for {@code answer-write-timeout}, the other
  * connections' answers go on, and nothing of the silent one is lost: its orders are stored, and
  * the same order sent again after a reconnect gets its original execution.

@@ -4,7 +4,6 @@ import io.tradingstack.agent.AgentErrorHandler;
 import io.tradingstack.agent.AgentThread;
 import io.tradingstack.agent.PeriodicAgent;
 import io.tradingstack.agent.PeriodicSchedule;
-import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.ordermanager.Rejection;
 import io.tradingstack.ordermanager.halt.TradingState;
 import io.tradingstack.protocol.Cancel;
@@ -19,34 +18,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The way from the connections into the {@link OrderEngine}: each connection's reading thread
- * decides its own order at once, under the engine's lock, and goes back to reading; the journal
- * thread ({@code order-journal}) commits what was decided meanwhile as one batch (one write and
- * one fsync) and only then answers each order, in the order decided. So nothing is answered
- * before it is stored, a busy moment costs one flush rather than one per order, and no decision
- * waits for a flush: an order that arrives while the previous batch is forced is decided on the
- * thread that read it, with no hand-over between the frame and the decision (tick-to-trade ends
- * at the decision), and is committed with the next batch. Deciding one order takes microseconds,
- * forcing a batch hundreds; before this split the next order of a connection waited in its socket
- * for the previous one's fsync.
+ * The way from the connections into the {@link OrderEngine}, with no thread of its own: each
+ * connection's reading thread decides its own order at once, under the engine's lock. Then it
+ * commits, unless another thread is committing: it seals everything decided so far as one batch,
+ * writes and forces it (one write and one fsync) without the engine's lock, and only then answers
+ * each order of the batch, in the order decided, whichever connection it came from; it goes on
+ * while more was decided meanwhile. A thread that finds a commit under way leaves its order to
+ * that commit's next round and goes back to reading.
  *
- * <p>The answers are written by the journal thread, so a strategy that stops reading its
- * executions would hold every other connection's answers once its socket buffers are full: a
- * reply that has not returned after {@code answerWriteTimeout} is told to give up
- * ({@link Reply#stalled}), and its connection is cut (its orders are stored; a resend after the
- * reconnect gets the original executions). A watchdog thread ({@code order-answer-watchdog})
- * looks a few times per timeout.
+ * <p>So nothing is answered before it is stored, a busy moment costs one flush rather than one
+ * per order, an order that finds the engine idle is decided and committed on the thread that read
+ * it (no hand-over, no wake-up: a wake-up costs 30–50 µs on a small VM), and no decision waits
+ * for another connection's fsync: deciding takes microseconds, forcing a batch hundreds, and
+ * before this split the engine's lock was held across the fsync. A connection's own next order
+ * still waits in its socket while its thread commits.
+ *
+ * <p>The committing thread writes other connections' answers, so a strategy that stops reading
+ * its executions would hold everyone's once its socket buffers are full: an answer that has not
+ * returned after {@code answerWriteTimeout} is told to give up ({@link Reply#stalled}), and its
+ * connection is cut (its orders are stored; a resend after the reconnect gets the original
+ * executions). A watchdog thread ({@code order-answer-watchdog}) looks a few times per timeout.
  *
  * <p>The engine's lock is the memory barrier between the threads that decide in turn: what one
  * holder wrote (positions, order ids, the journal's batch) happens-before the next holder reads
- * it. The journal thread takes it twice per batch, briefly: to seal the batch and to complete
- * its commit; the write and fsync run without it.
+ * it. The commit turn orders the commits: one at a time, each sealed after the one before
+ * completed.
  */
 public final class OrderEntry implements DisposableBean {
 
@@ -55,10 +56,13 @@ public final class OrderEntry implements DisposableBean {
     /** How long a shutdown waits for the decisions made before it to be committed and answered. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Where a decision goes once its commit is complete: on the journal thread, in decision order. */
+    /** Where a decision goes once its commit is complete: on the committing thread, in decision order. */
     public interface Reply {
 
-        /** The decision as it may be answered now: stored, or {@link Decision.Outcome#IN_DOUBT in doubt}. */
+        /**
+         * The decision as it may be answered now: stored, or {@link Decision.Outcome#IN_DOUBT in
+         * doubt}. On the committing thread, which may be another connection's.
+         */
         void answer(Decision decision);
 
         /** The engine failed on this order (a bug, logged with its stack): nothing was decided. */
@@ -74,33 +78,30 @@ public final class OrderEntry implements DisposableBean {
 
     private final OrderEngine engine;
     private final ReentrantLock engineLock;
+    /** Held by the thread committing: one commit at a time. Never waited for, only tried. */
+    private final ReentrantLock commitTurn = new ReentrantLock();
     private final long answerWriteTimeoutNanos;
     /** Decided, waiting for the next commit; under the engine's lock. */
     private List<Ticket> awaiting = new ArrayList<>();
-    /** The batch being committed and answered: the journal thread only. */
+    /** The batch being committed and answered: the holder of the commit turn only. */
     private List<Ticket> committing = new ArrayList<>();
-    /** Decided and not yet answered, for tests and the shutdown: any thread. */
+    /** Decided and not yet answered: any thread. */
     private final AtomicInteger unanswered = new AtomicInteger();
-    private final WakeableIdleStrategy journalIdle = WakeableIdleStrategy.untilWoken(Duration.ofMillis(100));
     /** The reply being written and since when (System.nanoTime), 0 when none: for the watchdog. */
     private volatile Reply replying;
     private volatile long replyingSince;
     private boolean stopped; // under the engine's lock: no ticket is taken once stopped
-    private final AgentThread journalThread;
     private final AgentThread watchdogThread;
 
     /**
-     * Starts the journal and watchdog threads; {@link #destroy()} commits and answers what was
-     * decided, then ends them.
+     * Starts the watchdog thread; {@link #destroy()} commits and answers what was decided, then ends it.
      *
-     * @param answerWriteTimeout how long one answer may block the journal thread before its connection is cut
+     * @param answerWriteTimeout how long one answer may block the committing thread before its connection is cut
      */
     public OrderEntry(OrderEngine engine, Duration answerWriteTimeout, MeterRegistry registry) {
         this.engine = engine;
         this.engineLock = engine.writerLock();
         this.answerWriteTimeoutNanos = answerWriteTimeout.toNanos();
-        this.journalThread = AgentThread.start(new JournalAgent(), journalIdle,
-            new AgentErrorHandler(JournalAgent.ROLE, registry));
         Duration watchPeriod = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(10), answerWriteTimeoutNanos / 4));
         PeriodicAgent watchdog = new PeriodicAgent("order-answer-watchdog", PeriodicSchedule.every(watchPeriod, false),
             this::cutStalledReply);
@@ -109,8 +110,8 @@ public final class OrderEntry implements DisposableBean {
     }
 
     /**
-     * Decides an order now; {@code reply} gets the answer once it is stored (or in doubt), on the
-     * journal thread.
+     * Decides an order now and commits it, unless another thread is committing (which then commits
+     * it next); {@code reply} gets the answer once it is stored (or in doubt), on the committing thread.
      *
      * @throws IllegalStateException when the engine has stopped (the service is shutting down)
      * @throws InterruptedException  when interrupted while waiting for the engine's lock
@@ -153,7 +154,7 @@ public final class OrderEntry implements DisposableBean {
         } finally {
             engineLock.unlock();
         }
-        journalIdle.wake();
+        commitWhileDecided();
         try {
             return ticket.switched.get();
         } catch (ExecutionException e) {
@@ -188,7 +189,23 @@ public final class OrderEntry implements DisposableBean {
         } finally {
             engineLock.unlock();
         }
-        journalIdle.wake();
+        commitWhileDecided();
+    }
+
+    /**
+     * Commits what was decided, round after round, unless another thread is committing: that one
+     * takes what this thread decided in its next round. The count is raised before the turn is
+     * tried, and the holder looks at it again after letting the turn go, so nothing decided is
+     * left uncommitted between the two.
+     */
+    private void commitWhileDecided() {
+        while (unanswered.get() > 0 && commitTurn.tryLock()) {
+            try {
+                commitOnce();
+            } finally {
+                commitTurn.unlock();
+            }
+        }
     }
 
     private void checkRunning() {
@@ -204,8 +221,7 @@ public final class OrderEntry implements DisposableBean {
     }
 
     /**
-     * Stops taking orders, commits and answers those decided before, and ends the journal and
-     * watchdog threads.
+     * Stops taking orders, commits and answers those decided before, and ends the watchdog thread.
      */
     @Override
     public void destroy() {
@@ -220,18 +236,19 @@ public final class OrderEntry implements DisposableBean {
         }
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (unanswered.get() > 0 && System.nanoTime() < deadline) {
-            journalIdle.wake();
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            commitWhileDecided();
+            if (unanswered.get() > 0) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // another thread is committing
+            }
         }
         if (unanswered.get() > 0) {
-            log.warn("Order engine stopped with {} decisions not answered after {} s (the journal thread is stuck);"
+            log.warn("Order engine stopped with {} decisions not answered after {} s (a commit is stuck);"
                 + " what was not committed was never acknowledged", unanswered.get(), DRAIN_TIMEOUT.toSeconds());
         }
-        journalThread.close();
         watchdogThread.close();
     }
 
-    /** On the watchdog thread: cuts the connection whose answer has blocked the journal thread too long. */
+    /** On the watchdog thread: cuts the connection whose answer has blocked the committing thread too long. */
     private void cutStalledReply() {
         Reply reply = replying;
         long since = replyingSince;
@@ -244,86 +261,74 @@ public final class OrderEntry implements DisposableBean {
         }
     }
 
-    /** Commits what was decided since the last commit as one batch, then answers each decision. */
-    private final class JournalAgent implements Agent {
-
-        static final String ROLE = "order-journal";
-
-        @Override
-        public int doWork() {
-            if (unanswered.get() == 0) {
-                return 0;
-            }
-            engineLock.lock();
-            try {
-                List<Ticket> sealed = awaiting;
-                awaiting = committing;
-                committing = sealed;
-                engine.sealCommit();
-            } finally {
-                engineLock.unlock();
-            }
-            if (committing.isEmpty()) {
-                return 0;
-            }
-            try {
-                commitAndAnswer();
-                return committing.size();
-            } finally {
-                unanswered.addAndGet(-committing.size());
-                committing.clear();
-            }
+    /**
+     * Holding the commit turn: seals what was decided as one batch, writes and forces it without
+     * the engine's lock, then answers each decision of it.
+     */
+    private void commitOnce() {
+        engineLock.lock();
+        try {
+            List<Ticket> sealed = awaiting;
+            awaiting = committing;
+            committing = sealed;
+            engine.sealCommit();
+        } finally {
+            engineLock.unlock();
         }
+        if (committing.isEmpty()) {
+            return;
+        }
+        try {
+            commitAndAnswer();
+        } finally {
+            unanswered.addAndGet(-committing.size());
+            committing.clear();
+        }
+    }
 
-        private void commitAndAnswer() {
-            boolean written = engine.writeCommit(); // the fsync, without the engine's lock
-            engineLock.lock();
-            try {
-                boolean committed = engine.completeCommit(written);
-                for (int i = 0; i < committing.size(); i++) {
-                    Ticket ticket = committing.get(i);
-                    if (ticket.switchTo != null) {
-                        ticket.switched.complete(engine.completeSwitch(ticket.switchTo, committed));
-                    } else {
-                        ticket.decision = engine.afterCommit(ticket.decision, committed);
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.error("Order store failed to commit a batch of {} orders; none is answered", committing.size(), e);
-                for (int i = 0; i < committing.size(); i++) {
-                    Ticket ticket = committing.get(i);
-                    if (ticket.switchTo != null) {
-                        ticket.switched.completeExceptionally(e);
-                    } else {
-                        ticket.reply.failed(e);
-                    }
-                }
-                return;
-            } finally {
-                engineLock.unlock();
-            }
+    private void commitAndAnswer() {
+        boolean written = engine.writeCommit(); // the fsync, without the engine's lock
+        engineLock.lock();
+        try {
+            boolean committed = engine.completeCommit(written);
             for (int i = 0; i < committing.size(); i++) {
                 Ticket ticket = committing.get(i);
-                if (ticket.reply != null) {
-                    answer(ticket);
+                if (ticket.switchTo != null) {
+                    ticket.switched.complete(engine.completeSwitch(ticket.switchTo, committed));
+                } else {
+                    ticket.decision = engine.afterCommit(ticket.decision, committed);
                 }
             }
+        } catch (RuntimeException e) {
+            log.error("Order store failed to commit a batch of {} orders; none is answered", committing.size(), e);
+            for (int i = 0; i < committing.size(); i++) {
+                Ticket ticket = committing.get(i);
+                if (ticket.switchTo != null) {
+                    ticket.switched.completeExceptionally(e);
+                } else {
+                    ticket.reply.failed(e);
+                }
+            }
+            return;
+        } finally {
+            engineLock.unlock();
         }
-
-        private void answer(Ticket ticket) {
-            replying = ticket.reply;
-            replyingSince = System.nanoTime();
-            try {
-                ticket.reply.answer(ticket.decision);
-            } finally {
-                replyingSince = 0;
-                replying = null;
+        for (int i = 0; i < committing.size(); i++) {
+            Ticket ticket = committing.get(i);
+            if (ticket.reply != null) {
+                answer(ticket);
             }
         }
+    }
 
-        @Override
-        public String roleName() {
-            return ROLE;
+    private void answer(Ticket ticket) {
+        replying = ticket.reply;
+        replyingSince = System.nanoTime();
+        try {
+            ticket.reply.answer(ticket.decision);
+        } finally {
+            replyingSince = 0;
+            replying = null;
         }
     }
 
@@ -336,7 +341,7 @@ public final class OrderEntry implements DisposableBean {
         final long receivedTs;
         final String undecodableId;
         final Rejection rejection;
-        Decision decision; // under the engine's lock, then the journal thread's
+        Decision decision; // under the engine's lock, then the committing thread's
         TradingState switchTo; // a switch of the kill switch; set before it is queued
         final CompletableFuture<OrderEngine.Switched> switched = new CompletableFuture<>();
 

@@ -118,7 +118,7 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
         void to(OrderEntry.Reply reply) throws InterruptedException;
     }
 
-    /** Decides a frame now; its execution follows once it is stored, on the journal thread. */
+    /** Decides a frame now; its execution follows once it is stored, on the committing thread. */
     private static void submit(OrderSession session, Submission submission) throws InterruptedException {
         session.expectAnswer();
         try {
@@ -146,7 +146,7 @@ final class OrderProtocol implements FrameHandler<OrderSession> {
         }
     }
 
-    /** Where the engine's answers to one connection go, on the journal thread. */
+    /** Where the engine's answers to one connection go, on the committing thread (this connection's or another's). */
     private final class SessionReply implements OrderEntry.Reply {
 
         private final OrderSession session;

@@ -7,7 +7,7 @@ import java.util.function.Function;
 /**
  * One order connection: whether its first frame has come, the strategy it logged on as, and the
  * frames decided and not yet answered. Frames are handled on the connection's reading thread;
- * their executions are written on the journal thread once stored ({@link OrderEntry}), so the
+ * their executions are written by whichever thread commits them, once stored ({@link OrderEntry}), so the
  * count of unanswered frames is shared between the two. Whether it is closing is the
  * {@link FrameConnection}'s.
  */
@@ -67,7 +67,7 @@ final class OrderSession {
 
     /**
      * Waits until every frame handed to the engine is answered, so that an {@code error} and close
-     * come after the executions owed. Bounded: the journal thread answers each batch once stored,
+     * come after the executions owed. Bounded: the committing thread answers each batch once stored,
      * and a write that blocks is cut after the answer write timeout.
      */
     synchronized void awaitAnswered() throws InterruptedException {

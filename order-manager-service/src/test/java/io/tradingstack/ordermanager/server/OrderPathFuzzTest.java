@@ -135,7 +135,7 @@ class OrderPathFuzzTest {
                 Decoded frame = serverCodec.decode(payload);
                 int answered = connection.sent().size();
                 protocol.onFrame(session, frame);
-                session.awaitAnswered(); // the execution is written by the journal thread once stored
+                session.awaitAnswered(); // usually answered already: this thread committed it; else the committing thread answers it
                 expected.check(frame, List.copyOf(connection.sent().subList(answered, connection.sent().size())),
                     session.connection().isClosed());
             }
