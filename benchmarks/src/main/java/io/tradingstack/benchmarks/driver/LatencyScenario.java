@@ -151,8 +151,8 @@ final class LatencyScenario {
             - before.get("gateway").sum("trading_feed_messages_sent_total", "feed", "news");
         StringBuilder out = new StringBuilder();
         out.append("### Latency: tick-to-trade at ").append(count(pricesPerSecond)).append(" prices/s and ")
-            .append(count(newsPerSecond)).append(" news/s\n\n").append(run.header()).append(" · ").append(describe(scalpers))
-            .append('\n').append(table).append('\n');
+            .append(count(newsPerSecond)).append(" news/s\n\n").append(run.header().stripTrailing()).append(" · ")
+            .append(describe(scalpers)).append("\n\n").append(table).append('\n');
         out.append(String.format(Locale.ROOT, "%,.0f news ticks published in the window, %,d orders decided from them (%.0f %%; a "
             + "scalper skips a news tick while its order for that symbol is in flight). Sequence checks: %s.%n%n", newsSent, orders,
             newsSent > 0 ? 100.0 * orders / newsSent : 0, failures.isEmpty() ? "no gap, reset, cut, duplicate or expired order"
