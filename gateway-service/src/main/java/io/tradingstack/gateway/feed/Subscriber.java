@@ -31,8 +31,11 @@ import org.springframework.messaging.support.GenericMessage;
  * <p>On a feed whose publisher writes ({@code trading.gateway.feeds.publisher-writes}, the news
  * feed by default), the publishing thread writes a burst itself when the sender is idle
  * ({@link #sendOrWake}): the frame then reaches the socket without waking the sender, the one
- * hand-over between a news tick and the strategy that is not a socket. After a slow write (the
- * socket is backing up) it leaves the writes to the sender for a second. A write on the
+ * hand-over between a news tick and the strategy that is not a socket. After two slow writes in
+ * a row (the socket is backing up) it leaves the writes to the sender for a second. One slow
+ * write alone is not enough: on a small VM a write now and then takes over a millisecond because
+ * the writing thread lost its core during it, and with one such write a second leaving the
+ * writes to the sender, the sender — a wake-up more — wrote about 60 % of the news ticks. A write on the
  * publisher can still block when a subscriber that kept up stops reading and its socket buffers
  * fill; {@link #publisherWriteBlockedNanos} lets the feed cut one that holds the publisher too long.
  *
@@ -48,7 +51,7 @@ final class Subscriber {
     /** A write longer than this found the socket's buffer full, not just a copy to the kernel (a few µs). */
     static final long SLOW_WRITE_NANOS = 1_000_000;
 
-    /** How long after a slow write the publisher leaves this subscriber's writes to its sender. */
+    /** How long after two slow writes in a row the publisher leaves this subscriber's writes to its sender. */
     static final long BACKED_UP_NANOS = 1_000_000_000;
 
     private final FeedKind feed;
@@ -67,12 +70,15 @@ final class Subscriber {
 
     // Whoever holds the queue's turn (the queue's lock orders one holder after the other).
     private long lastDataSeq;
+    /** Whether the last write took longer than {@link #SLOW_WRITE_NANOS}. */
+    private boolean lastWriteSlow;
     /** Volatile: the sender also reads it, without the turn, to time its wait for the next heartbeat. */
     private volatile long lastSendNanos = System.nanoTime();
     /**
-     * Until when the publisher leaves every write to the sender: a write that took longer than
-     * {@link #SLOW_WRITE_NANOS} says the socket is backing up (the subscriber reads slower than we
-     * write), and a publisher that wrote to it would wait for it, and make the others wait too.
+     * Until when the publisher leaves every write to the sender: two writes in a row that took
+     * longer than {@link #SLOW_WRITE_NANOS} say the socket is backing up (the subscriber reads
+     * slower than we write), and a publisher that wrote to it would wait for it, and make the
+     * others wait too.
      */
     private volatile long backedUpUntilNanos = System.nanoTime();
 
@@ -274,9 +280,11 @@ final class Subscriber {
         lastDataSeq = frames.lastDataSeq(lastDataSeq);
         long ended = System.nanoTime();
         lastSendNanos = ended;
-        if (ended - started > SLOW_WRITE_NANOS) {
+        boolean slow = ended - started > SLOW_WRITE_NANOS;
+        if (slow && lastWriteSlow) {
             backedUpUntilNanos = ended + BACKED_UP_NANOS;
         }
+        lastWriteSlow = slow;
     }
 
     private static long nonZeroNanoTime() {

@@ -37,7 +37,7 @@ class SubscriberWriterTest {
 
     @Test
     void shouldWriteOnThePublisherThreadWhileTheSenderIsIdle() throws Exception {
-        CountDownLatch written = recordWrites(1, null);
+        CountDownLatch written = recordWrites(1);
         subscriber = startSubscriber(true);
 
         subscriber.offer(frame(1));
@@ -49,7 +49,7 @@ class SubscriberWriterTest {
 
     @Test
     void shouldLeaveTheWritesToTheSenderWhenThePublisherDoesNotWrite() throws Exception {
-        CountDownLatch written = recordWrites(1, null);
+        CountDownLatch written = recordWrites(1);
         subscriber = startSubscriber(false);
 
         subscriber.offer(frame(1));
@@ -60,30 +60,60 @@ class SubscriberWriterTest {
     }
 
     @Test
-    void shouldLeaveTheWritesToTheSenderAfterASlowWrite() throws Exception {
+    void shouldKeepWritingOnThePublisherAfterOneSlowWrite() throws Exception {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CountDownLatch written = recordWrites(2, releaseFirst);
         subscriber = startSubscriber(true);
 
+        slowPublisherWrite(1, releaseFirst);
+        publish(2);
+
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writers).as("one slow write is a thread that lost its core, not a socket backing up")
+            .containsExactly("test-publisher", "test-publisher");
+    }
+
+    @Test
+    void shouldLeaveTheWritesToTheSenderAfterTwoSlowWritesInARow() throws Exception {
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseSecond = new CountDownLatch(1);
+        CountDownLatch written = recordWrites(3, releaseFirst, releaseSecond);
+        subscriber = startSubscriber(true);
+
+        slowPublisherWrite(1, releaseFirst);
+        slowPublisherWrite(2, releaseSecond);
+        publish(3);
+
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writers).containsExactly("test-publisher", "test-publisher", "test-sender");
+    }
+
+    /** Publishes frame {@code seq} on a publisher thread, which writes it or wakes the sender. */
+    private void publish(long seq) throws InterruptedException {
         Thread publisher = new Thread(() -> {
-            subscriber.offer(frame(1));
-            subscriber.sendOrWake(); // blocks in the first write until released
+            subscriber.offer(frame(seq));
+            subscriber.sendOrWake();
         }, "test-publisher");
         publisher.start();
-        while (writers.isEmpty()) {
+        publisher.join();
+    }
+
+    /** A publisher write of frame {@code seq} that blocks until it is slow, then is released. */
+    private void slowPublisherWrite(long seq, CountDownLatch release) throws Exception {
+        int before = writers.size();
+        Thread publisher = new Thread(() -> {
+            subscriber.offer(frame(seq));
+            subscriber.sendOrWake(); // blocks in the write until released
+        }, "test-publisher");
+        publisher.start();
+        while (writers.size() == before) {
             assertThat(publisher.isAlive()).isTrue();
             Thread.onSpinWait();
         }
         Thread.sleep(Duration.ofNanos(Subscriber.SLOW_WRITE_NANOS).toMillis() * 5); // the write is slow by then
-        releaseFirst.countDown();
+        release.countDown();
         publisher.join();
         awaitSenderIdle();
-
-        subscriber.offer(frame(2));
-        subscriber.sendOrWake();
-
-        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(writers).containsExactly("test-publisher", "test-sender");
     }
 
     @Test
@@ -115,13 +145,15 @@ class SubscriberWriterTest {
     }
 
     /** Records each writing thread; the first write waits for {@code releaseFirst} when given. */
-    private CountDownLatch recordWrites(int count, CountDownLatch releaseFirst) {
+    /** Records who writes; the n-th write waits for {@code releases[n - 1]} when there is one. */
+    private CountDownLatch recordWrites(int count, CountDownLatch... releases) {
         CountDownLatch written = new CountDownLatch(count);
         when(connection.getConnectionId()).thenReturn("test");
         doAnswer(invocation -> {
             writers.add(Thread.currentThread().getName());
-            if (writers.size() == 1 && releaseFirst != null) {
-                releaseFirst.await();
+            int n = writers.size();
+            if (n <= releases.length) {
+                releases[n - 1].await();
             }
             written.countDown();
             return true;
