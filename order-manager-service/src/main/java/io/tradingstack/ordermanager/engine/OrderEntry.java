@@ -142,8 +142,7 @@ public final class OrderEntry implements DisposableBean {
      * is decided, a release once it is stored).
      */
     public OrderEngine.Switched switchTrading(TradingState next) throws InterruptedException {
-        Ticket ticket = new Ticket(null, null, null, null, 0, null, null);
-        ticket.switchTo = next;
+        Ticket ticket = new Ticket(next);
         engineLock.lockInterruptibly();
         try {
             checkRunning();
@@ -288,6 +287,7 @@ public final class OrderEntry implements DisposableBean {
 
     private void commitAndAnswer() {
         boolean written = engine.writeCommit(); // the fsync, without the engine's lock
+        RuntimeException failure = null;
         engineLock.lock();
         try {
             boolean committed = engine.completeCommit(written);
@@ -301,21 +301,21 @@ public final class OrderEntry implements DisposableBean {
             }
         } catch (RuntimeException e) {
             log.error("Order store failed to commit a batch of {} orders; none is answered", committing.size(), e);
-            for (int i = 0; i < committing.size(); i++) {
-                Ticket ticket = committing.get(i);
-                if (ticket.switchTo != null) {
-                    ticket.switched.completeExceptionally(e);
-                } else {
-                    ticket.reply.failed(e);
-                }
-            }
-            return;
+            failure = e;
         } finally {
             engineLock.unlock();
         }
+        // Answers (and the error frames of a failure) are written without the engine's lock, so
+        // that a socket that blocks holds no decision.
         for (int i = 0; i < committing.size(); i++) {
             Ticket ticket = committing.get(i);
-            if (ticket.reply != null) {
+            if (ticket.switchTo != null) {
+                if (failure != null) {
+                    ticket.switched.completeExceptionally(failure); // no effect when completed above
+                }
+            } else if (failure != null) {
+                ticket.reply.failed(failure);
+            } else {
                 answer(ticket);
             }
         }
@@ -341,9 +341,11 @@ public final class OrderEntry implements DisposableBean {
         final long receivedTs;
         final String undecodableId;
         final Rejection rejection;
+        /** A switch of the kill switch, null for a frame. */
+        final TradingState switchTo;
+        /** What the switch came to, which the operator's thread waits for; null for a frame. */
+        final CompletableFuture<OrderEngine.Switched> switched;
         Decision decision; // under the engine's lock, then the committing thread's
-        TradingState switchTo; // a switch of the kill switch; set before it is queued
-        final CompletableFuture<OrderEngine.Switched> switched = new CompletableFuture<>();
 
         Ticket(Reply reply, Order order, Cancel cancel, String strategyId, long receivedTs, String undecodableId,
                 Rejection rejection) {
@@ -354,6 +356,21 @@ public final class OrderEntry implements DisposableBean {
             this.receivedTs = receivedTs;
             this.undecodableId = undecodableId;
             this.rejection = rejection;
+            this.switchTo = null;
+            this.switched = null;
+        }
+
+        /** A switch of the kill switch: no frame, no reply, a future instead. */
+        Ticket(TradingState switchTo) {
+            this.reply = null;
+            this.order = null;
+            this.cancel = null;
+            this.strategyId = null;
+            this.receivedTs = 0;
+            this.undecodableId = null;
+            this.rejection = null;
+            this.switchTo = switchTo;
+            this.switched = new CompletableFuture<>();
         }
     }
 }
