@@ -94,8 +94,11 @@ class ConsoleIT {
             assertThat(orderManager.getOk("/api/trading")).contains("\"RUNNING\"");
 
             // A stopped service goes DOWN on the page, with the reason.
+            // While it shuts down the strategy answers 503 (readiness OUT_OF_SERVICE), which the page
+            // shows as DOWN with that reason; once its process is gone the reason is "unreachable".
             strategy.close();
-            page.await("the stopped strategy shows DOWN", driver -> page.serviceStatus("strategy").equals("DOWN"));
+            page.await("the stopped strategy shows DOWN, unreachable", driver -> page.serviceStatus("strategy").equals("DOWN")
+                && page.serviceReason("strategy").contains("unreachable"));
             assertThat(page.serviceReason("strategy")).contains("unreachable");
             assertThat(page.serviceStatus("gateway")).isEqualTo("UP");
             assertThat(page.stillTheFirstLoad()).as("no reload").isTrue();
