@@ -139,6 +139,12 @@ class RestApiServiceTest extends OrderManagerServiceTest {
         String metrics = response.body();
         assertThat(metrics).contains("trading_tick_to_trade_seconds_bucket{application=\"order-manager\",le=");
         assertThat(count(metrics, "trading_tick_to_trade_seconds_count{application=\"order-manager\"}")).isPositive();
+        // Its first part, news emit -> order frame decoded: at least the 2 ms since the news, never more than the whole.
+        double hopSum = count(metrics, "trading_hop_news_to_order_manager_seconds_sum{application=\"order-manager\"}");
+        assertThat(count(metrics, "trading_hop_news_to_order_manager_seconds_count{application=\"order-manager\"}"))
+            .isEqualTo(count(metrics, "trading_tick_to_trade_seconds_count{application=\"order-manager\"}"));
+        assertThat(hopSum).isGreaterThanOrEqualTo(0.002)
+            .isLessThanOrEqualTo(count(metrics, "trading_tick_to_trade_seconds_sum{application=\"order-manager\"}"));
         assertThat(metrics).contains("trading_orders_total{application=\"order-manager\",reason=\"none\",status=\"FILLED\"}")
             .contains("trading_orders_total{application=\"order-manager\",reason=\"UNKNOWN_SYMBOL\",status=\"REJECTED\"}")
             .contains("trading_orders_total{application=\"order-manager\",reason=\"POSITION_LIMIT\",status=\"REJECTED\"}")

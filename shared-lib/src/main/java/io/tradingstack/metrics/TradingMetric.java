@@ -78,6 +78,9 @@ public enum TradingMetric {
             "Gateway emit (price ts) to the price book write in the orderbook."),
     HOP_NEWS_TO_STRATEGY("trading.hop.news.to.strategy", MetricKind.TIMER,
             "Gateway emit (news ts) to the strategy receiving the news tick."),
+    HOP_NEWS_TO_ORDER_MANAGER("trading.hop.news.to.order.manager", MetricKind.TIMER,
+            "Gateway emit (news ts, an order's originTs) to the order manager having the order frame decoded: the news hop,"
+                + " the strategy's decision and the order hop, before the order manager decides."),
     HOP_ORDER_ROUND_TRIP("trading.hop.order.round.trip", MetricKind.TIMER,
             "Strategy sends an order to the strategy receiving its execution."),
     JOURNAL_WRITE("trading.journal.write", MetricKind.TIMER,

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * message at INFO: the journal is the record of every order, and the log follows it on demand), a count in
  * {@code trading.orders{status, reason}}, and for a new decision of an order that carries the
  * {@code ts} of the tick that caused it, the tick-to-trade time (news emitted → execution
- * decided) in {@code trading.tick.to.trade}.
+ * decided) in {@code trading.tick.to.trade}, and its part up to the order frame decoded here in
+ * {@code trading.hop.news.to.order.manager}.
  *
  * <p>A repeated order (same id, same content) is logged as such but neither counted nor timed
  * again: nothing was decided. An order in doubt is counted in {@code trading.journal.in.doubt}
@@ -52,6 +53,7 @@ public final class OrderEvents {
     private final Counter cancelsRefused;
     private final Counter cancelsUnanswered;
     private final Timer tickToTrade;
+    private final Timer newsToOrderManager;
 
     public OrderEvents(MeterRegistry registry) {
         this.filled = counter(registry, "FILLED", NO_REASON);
@@ -70,6 +72,9 @@ public final class OrderEvents {
         this.cancelsUnanswered = cancels(registry, "unanswered");
         this.tickToTrade = Timer.builder(TradingMetric.TICK_TO_TRADE.metricName())
             .description(TradingMetric.TICK_TO_TRADE.description())
+            .register(registry);
+        this.newsToOrderManager = Timer.builder(TradingMetric.HOP_NEWS_TO_ORDER_MANAGER.metricName())
+            .description(TradingMetric.HOP_NEWS_TO_ORDER_MANAGER.description())
             .register(registry);
     }
 
@@ -107,6 +112,8 @@ public final class OrderEvents {
             if (order != null && order.originTs() > 0 && decision.outcome() == Decision.Outcome.DECIDED) {
                 // Two hosts' clocks may be a little apart; a negative time is not recorded by the Timer.
                 tickToTrade.record(execution.ts() - order.originTs(), TimeUnit.NANOSECONDS);
+                // Its first part, up to the frame decoded here: what is left of tick-to-trade is this service's decision.
+                newsToOrderManager.record(decision.receivedTs() - order.originTs(), TimeUnit.NANOSECONDS);
             }
         }
         if (orders.isDebugEnabled()) {
