@@ -3,6 +3,7 @@ package io.tradingstack.feed;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.tcp.FrameDeserializer;
+import io.tradingstack.tcp.FrameMessageMapper;
 import io.tradingstack.tcp.FrameSerializer;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.ReplayRequest;
@@ -142,6 +143,7 @@ public final class FeedClient implements SmartLifecycle {
             .connectTimeout(config.connectTimeoutSeconds())
             .serializer(new FrameSerializer(config.maxFrameLength()))
             .deserializer(new FrameDeserializer(config.maxFrameLength()))
+            .mapper(new FrameMessageMapper())
             .taskExecutor(reader)
             .connectionSupport(QuietOnPeerLossConnection::new);
         if (tls != null) {

@@ -109,6 +109,7 @@ public final class FrameServer<C> {
                 .localAddress(settings.bindAddress())
                 .deserializer(new FrameDeserializer(settings.maxFrameLength()))
                 .serializer(new FrameSerializer(settings.maxFrameLength()))
+                .mapper(new FrameMessageMapper())
                 .soTcpNoDelay(true)
                 .backlog(64)
                 .connectionSupport(new DeadlineConnectionSupport(settings.name(), settings.readTimeout(), invalidFrames))

@@ -5,6 +5,7 @@ import io.tradingstack.protocol.Logon;
 import io.tradingstack.protocol.Message;
 import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.tcp.FrameDeserializer;
+import io.tradingstack.tcp.FrameMessageMapper;
 import io.tradingstack.tcp.FrameSerializer;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.strategy.StrategyProperties;
@@ -110,6 +111,7 @@ final class OrderConnection {
             .connectTimeout(settings.connectTimeoutSeconds())
             .serializer(new FrameSerializer(maxFrameLength))
             .deserializer(new FrameDeserializer(maxFrameLength))
+            .mapper(new FrameMessageMapper())
             .singleUseConnections(false)
             .taskExecutor(readThreads)
             .connectionSupport(QuietOnPeerLossConnection::new);
