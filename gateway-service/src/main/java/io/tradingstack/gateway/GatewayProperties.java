@@ -84,10 +84,13 @@ public record GatewayProperties(
      * @param maxBatchBytes     the most one send (one flush) carries
      * @param maxFrameLength    largest frame payload read or written; at least 256 so a news frame fits
      * @param socketSendBuffer  SO_SNDBUF of accepted sockets; 0 keeps the operating system's (auto-tuned) default
-     * @param publisherWrites   the feeds whose publishing thread writes to an idle subscriber's socket itself
-     *                          instead of waking that subscriber's sender (one wake-up less per message: some
-     *                          50 µs on a small VM); the news feed by default, since a news tick is on the
-     *                          tick-to-trade path; empty for none
+     * @param publisherWrites   the feeds whose publishing thread writes a small burst to an idle subscriber's
+     *                          socket itself instead of waking that subscriber's sender (one wake-up less per
+     *                          burst: some 50 µs on a small VM, and fewer threads competing for the cores);
+     *                          both feeds by default; empty for none
+     * @param publisherWriteMaxBytes the largest burst the publishing thread writes itself; a larger one (a high
+     *                          rate) is left to the subscriber's sender, so that the publisher does not write
+     *                          every subscriber's burst in turn
      * @param publisherWriteTimeout a write on the publishing thread that blocks this long (the subscriber's
      *                          socket buffers are full: it stopped reading) cuts that subscriber off, so that it
      *                          holds the publisher and the other subscribers no longer
@@ -108,14 +111,20 @@ public record GatewayProperties(
             @DefaultValue("256KB") @NotNull DataSize maxBatchBytes,
             @DefaultValue("65536") @Min(256) @Max(Framing.LARGEST_MAX_FRAME_LENGTH) int maxFrameLength,
             @DefaultValue("0B") @NotNull DataSize socketSendBuffer,
-            @DefaultValue("news") @NotNull Set<FeedKind> publisherWrites,
+            @DefaultValue("price,news") @NotNull Set<FeedKind> publisherWrites,
             @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration publisherWriteTimeout,
+            @DefaultValue("2KB") @NotNull DataSize publisherWriteMaxBytes,
             @DefaultValue @NotNull @Valid @NestedConfigurationProperty ServerTlsProperties tls) {
 
         @AssertTrue(message = "max-queued-bytes and max-batch-bytes must be positive")
         public boolean isQueueLimitsPositive() {
             return maxQueuedBytes == null || maxBatchBytes == null
                     || (maxQueuedBytes.toBytes() > 0 && maxBatchBytes.toBytes() > 0);
+        }
+
+        @AssertTrue(message = "publisher-write-max-bytes must be positive")
+        public boolean isPublisherWriteMaxBytesPositive() {
+            return publisherWriteMaxBytes == null || publisherWriteMaxBytes.toBytes() > 0;
         }
 
         @AssertTrue(message = "socket-send-buffer must be 0 (operating system default) to 2GB")

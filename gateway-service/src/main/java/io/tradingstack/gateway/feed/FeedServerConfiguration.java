@@ -164,7 +164,7 @@ class FeedServerConfiguration {
             TcpNetServerConnectionFactory connectionFactory) {
         SubscriberSettings subscriberSettings = new SubscriberSettings(session.id(), clock,
                 feeds.heartbeatInterval().toNanos(), feeds.maxQueuedBytes().toBytes(), feeds.maxBatchBytes().toBytes(),
-                feeds.publisherWrites().contains(kind));
+                feeds.publisherWrites().contains(kind), feeds.publisherWriteMaxBytes().toBytes());
         FeedProtocol protocol = new FeedProtocol(kind, feed, subscriberSettings, timer, feeds.replayTimeout());
         return new FrameServer<>(settings(kind, feeds), connectionFactory, protocol, invalidFrames);
     }

@@ -114,10 +114,10 @@ final class OutboundQueue {
      *
      * @return false, leaving everything to the sender, when a writer holds the turn, or the queue is empty or closed
      */
-    boolean takeIdleTurn(FrameBatch batch, long maxBatchBytes) {
+    boolean takeIdleTurn(FrameBatch batch, long maxBatchBytes, long maxQueuedBytes) {
         lock.lock();
         try {
-            if (closed || writing || frames.isEmpty()) {
+            if (closed || writing || frames.isEmpty() || queuedBytes > maxQueuedBytes) {
                 return false;
             }
             takeLocked(batch, maxBatchBytes);

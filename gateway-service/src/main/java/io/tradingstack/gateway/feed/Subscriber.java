@@ -119,7 +119,7 @@ final class Subscriber {
      */
     void sendOrWake() {
         if (!settings.publisherWrites() || System.nanoTime() - backedUpUntilNanos < 0
-                || !queue.takeIdleTurn(publisherBatch, settings.maxBatchBytes())) {
+                || !queue.takeIdleTurn(publisherBatch, settings.maxBatchBytes(), settings.publisherWriteMaxBytes())) {
             queue.wake();
             return;
         }

@@ -11,14 +11,22 @@ import io.tradingstack.clock.EpochNanoClock;
  * @param maxQueuedBytes a subscriber whose unsent frames pass this is cut off
  * @param maxBatchBytes  the most one send carries
  * @param publisherWrites whether the publishing thread writes a burst itself when the sender is idle
+ * @param publisherWriteMaxBytes the largest burst it writes itself; a larger one is the sender's
  */
 record SubscriberSettings(long session, EpochNanoClock clock, long heartbeatNanos, long maxQueuedBytes,
-        long maxBatchBytes, boolean publisherWrites) {
+        long maxBatchBytes, boolean publisherWrites, long publisherWriteMaxBytes) {
 
     SubscriberSettings {
-        if (heartbeatNanos <= 0 || maxQueuedBytes <= 0 || maxBatchBytes <= 0) {
+        if (heartbeatNanos <= 0 || maxQueuedBytes <= 0 || maxBatchBytes <= 0 || publisherWriteMaxBytes <= 0) {
             throw new IllegalArgumentException("heartbeatNanos=" + heartbeatNanos + ", maxQueuedBytes=" + maxQueuedBytes
-                    + ", maxBatchBytes=" + maxBatchBytes + ": all must be positive");
+                    + ", maxBatchBytes=" + maxBatchBytes + ", publisherWriteMaxBytes=" + publisherWriteMaxBytes
+                    + ": all must be positive");
         }
+    }
+
+    /** A publisher that writes any burst that fits one batch. */
+    SubscriberSettings(long session, EpochNanoClock clock, long heartbeatNanos, long maxQueuedBytes, long maxBatchBytes,
+            boolean publisherWrites) {
+        this(session, clock, heartbeatNanos, maxQueuedBytes, maxBatchBytes, publisherWrites, maxBatchBytes);
     }
 }

@@ -84,13 +84,13 @@ class OutboundQueueTest {
         OutboundQueue queue = queue(1_000);
         FrameBatch publisherBatch = new FrameBatch();
         FrameBatch senderBatch = new FrameBatch();
-        assertThat(queue.takeIdleTurn(publisherBatch, 1_000)).as("nothing pending").isFalse();
+        assertThat(queue.takeIdleTurn(publisherBatch, 1_000, 1_000)).as("nothing pending").isFalse();
 
         // The sender holds the turn: the publisher leaves frame 2 to it.
         queue.offer(frame(1, 10));
         assertThat(queue.tryTakeTurn(senderBatch, 1_000, false)).isEqualTo(Turn.TAKEN);
         queue.offer(frame(2, 10));
-        assertThat(queue.takeIdleTurn(publisherBatch, 1_000)).as("the sender holds the turn").isFalse();
+        assertThat(queue.takeIdleTurn(publisherBatch, 1_000, 1_000)).as("the sender holds the turn").isFalse();
         queue.endTurn();
         assertThat(senderWakes).as("frame 2 is left: the sender is woken").hasValue(1);
         senderBatch.clear();
@@ -102,7 +102,7 @@ class OutboundQueueTest {
 
         // The publisher holds the turn: the sender gets nothing, then frame 4 after the turn ends.
         queue.offer(frame(3, 10));
-        assertThat(queue.takeIdleTurn(publisherBatch, 1_000)).isTrue();
+        assertThat(queue.takeIdleTurn(publisherBatch, 1_000, 1_000)).isTrue();
         assertThat(publisherBatch.lastDataSeq(0)).isEqualTo(3);
         queue.offer(frame(4, 10));
         assertThat(queue.tryTakeTurn(senderBatch, 1_000, true)).as("no turn, not even for a heartbeat").isEqualTo(Turn.NONE);
@@ -110,6 +110,26 @@ class OutboundQueueTest {
         assertThat(senderWakes).hasValue(2);
         assertThat(queue.tryTakeTurn(senderBatch, 1_000, false)).isEqualTo(Turn.TAKEN);
         assertThat(senderBatch.lastDataSeq(0)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldLeaveABurstLargerThanThePublishersLimitToTheSender() {
+        OutboundQueue queue = queue(1_000);
+        FrameBatch publisherBatch = new FrameBatch();
+        queue.offer(frame(1, 10));
+        queue.offer(frame(2, 10));
+
+        assertThat(queue.takeIdleTurn(publisherBatch, 1_000, 19)).as("20 bytes queued, 19 allowed").isFalse();
+        assertThat(publisherBatch.isEmpty()).isTrue();
+        FrameBatch senderBatch = new FrameBatch();
+        assertThat(queue.tryTakeTurn(senderBatch, 1_000, false)).isEqualTo(Turn.TAKEN);
+        assertThat(senderBatch.lastDataSeq(0)).isEqualTo(2);
+        queue.endTurn();
+
+        queue.offer(frame(3, 10));
+        queue.offer(frame(4, 10));
+        assertThat(queue.takeIdleTurn(publisherBatch, 1_000, 20)).as("exactly the limit").isTrue();
+        assertThat(publisherBatch.lastDataSeq(0)).isEqualTo(4);
     }
 
     @Test

@@ -60,6 +60,19 @@ class SubscriberWriterTest {
     }
 
     @Test
+    void shouldLeaveABurstLargerThanItsLimitToTheSender() throws Exception {
+        CountDownLatch written = recordWrites(2);
+        subscriber = startSubscriber(true, 16);
+
+        publish(1); // 16 bytes: the publisher writes it
+        subscriber.offer(new FeedFrame(2, new byte[17])); // a burst of a high rate: the sender's
+        subscriber.sendOrWake();
+
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writers).containsExactly("test-publisher", "test-sender");
+    }
+
+    @Test
     void shouldKeepWritingOnThePublisherAfterOneSlowWrite() throws Exception {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CountDownLatch written = recordWrites(2, releaseFirst);
@@ -162,8 +175,12 @@ class SubscriberWriterTest {
     }
 
     private Subscriber startSubscriber(boolean publisherWrites) {
+        return startSubscriber(publisherWrites, 1 << 16);
+    }
+
+    private Subscriber startSubscriber(boolean publisherWrites, long publisherWriteMaxBytes) {
         Subscriber started = new Subscriber(FeedKind.NEWS, connection, new SubscriberSettings(SESSION, System::nanoTime,
-                Duration.ofHours(1).toNanos(), 1 << 20, 1 << 16, publisherWrites), Runnable::run);
+                Duration.ofHours(1).toNanos(), 1 << 20, 1 << 16, publisherWrites, publisherWriteMaxBytes), Runnable::run);
         started.start("test-sender");
         subscriber = started;
         awaitSenderIdle();
