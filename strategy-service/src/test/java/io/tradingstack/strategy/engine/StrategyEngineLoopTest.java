@@ -151,6 +151,40 @@ class StrategyEngineLoopTest {
     }
 
     @Test
+    void shouldHandleAnOutcomeOnTheOrderClientsThreadWhenTheEngineIsFree() throws Exception {
+        loop.doWork();
+        inbox.offerNews(news(1)); // handed over earlier: must not be overtaken
+
+        inbox.onOutcome(expired("recording-1-1"));
+
+        assertThat(seen).containsExactly("mid 100.01", "news 1");
+        assertThat(inbox.size()).as("handled here, nothing left for the engine thread").isZero();
+        assertThat(errors).isEmpty();
+        assertThat(loop.doWork()).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldQueueAnOutcomeWhileTheEngineIsBusyOnAnotherThread() throws Exception {
+        loop.doWork();
+        Gate held = new Gate();
+        gate = held;
+        inbox.offerNews(news(1));
+        Thread engineThread = new Thread(loop::doWork, "test-engine");
+        engineThread.start();
+        assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the engine thread is inside news 1").isTrue();
+
+        inbox.onOutcome(expired("recording-1-1"));
+        assertThat(inbox.size()).as("busy: queued for the engine thread").isEqualTo(1);
+
+        gate = null;
+        held.release.countDown();
+        engineThread.join();
+        assertThat(inbox.size()).as("the engine thread took it in the same cycle").isZero();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void shouldCountAFailureOnTheCallingThreadAndGoOnWithTheTick() throws Exception {
         loop.doWork();
         Order stranger = new Order("stranger-1", "no-such-strategy", "AAPL", Side.BUY, 1, Prices.NONE, 0);
@@ -161,6 +195,12 @@ class StrategyEngineLoopTest {
         assertThat(errors).singleElement()
             .satisfies(e -> assertThat(e).hasMessageContaining("unknown strategy no-such-strategy"));
         assertThat(seen).containsExactly("mid 100.01", "news 3");
+    }
+
+    /** An order of the recording strategy that expired unanswered: its outcome changes nothing but counts. */
+    private static OrderOutcome expired(String clientOrderId) {
+        return new OrderOutcome(new Order(clientOrderId, "recording-1", "AAPL", Side.BUY, 1, Prices.NONE, 0), null, 1,
+            "no execution within 2000 ms");
     }
 
     private static NewsTick news(long seq) {
