@@ -133,18 +133,12 @@ class StrategyEngineLoopTest {
     void shouldLeaveATickToTheInboxWhileTheEngineIsBusyOnAnotherThread() throws Exception {
         loop.doWork();
         Gate held = new Gate();
-        gate = held;
-        inbox.offerNews(news(1));
-        Thread engineThread = new Thread(loop::doWork, "test-engine");
-        engineThread.start();
-        assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the engine thread is inside news 1").isTrue();
+        Thread engineThread = engineBusyInsideNews1(held);
 
         assertThat(loop.decideNow(news(2))).as("busy: the caller queues it").isFalse();
         assertThat(seen).doesNotContain("news 2");
 
-        gate = null;
-        held.release.countDown();
-        engineThread.join();
+        release(held, engineThread);
         inbox.offerNews(news(2));
         assertThat(loop.doWork()).isEqualTo(1);
         assertThat(seen).containsExactly("mid 100.01", "news 1", "news 2");
@@ -168,18 +162,12 @@ class StrategyEngineLoopTest {
     void shouldQueueAnOutcomeWhileTheEngineIsBusyOnAnotherThread() throws Exception {
         loop.doWork();
         Gate held = new Gate();
-        gate = held;
-        inbox.offerNews(news(1));
-        Thread engineThread = new Thread(loop::doWork, "test-engine");
-        engineThread.start();
-        assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the engine thread is inside news 1").isTrue();
+        Thread engineThread = engineBusyInsideNews1(held);
 
         inbox.onOutcome(expired("recording-1-1"));
         assertThat(inbox.size()).as("busy: queued for the engine thread").isEqualTo(1);
 
-        gate = null;
-        held.release.countDown();
-        engineThread.join();
+        release(held, engineThread);
         assertThat(inbox.size()).as("the engine thread took it in the same cycle").isZero();
         assertThat(errors).isEmpty();
     }
@@ -195,6 +183,22 @@ class StrategyEngineLoopTest {
         assertThat(errors).singleElement()
             .satisfies(e -> assertThat(e).hasMessageContaining("unknown strategy no-such-strategy"));
         assertThat(seen).containsExactly("mid 100.01", "news 3");
+    }
+
+    /** Starts an engine thread that handles news 1 and stays inside it until {@link #release}. */
+    private Thread engineBusyInsideNews1(Gate held) throws InterruptedException {
+        gate = held;
+        inbox.offerNews(news(1));
+        Thread engineThread = new Thread(loop::doWork, "test-engine");
+        engineThread.start();
+        assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the engine thread is inside news 1").isTrue();
+        return engineThread;
+    }
+
+    private void release(Gate held, Thread engineThread) throws InterruptedException {
+        gate = null;
+        held.release.countDown();
+        engineThread.join();
     }
 
     /** An order of the recording strategy that expired unanswered: its outcome changes nothing but counts. */
