@@ -74,6 +74,8 @@ class TradingStackIT {
         PrometheusText metrics = orderManager.metrics();
         assertThat(metrics.has("trading_tick_to_trade_seconds_bucket")).as("tick-to-trade histogram").isTrue();
         assertThat(metrics.sum("trading_tick_to_trade_seconds_count")).as("tick-to-trade count").isPositive();
+        assertThat(metrics.sum("trading_hop_news_to_order_manager_seconds_count")).as("news → order manager count")
+            .isPositive();
         PrometheusText strategyMetrics = strategy.metrics();
         assertThat(strategyMetrics.sum("trading_hop_order_round_trip_seconds_count")).isPositive();
         assertThat(strategyMetrics.sum("trading_hop_news_to_strategy_seconds_count")).isPositive();
