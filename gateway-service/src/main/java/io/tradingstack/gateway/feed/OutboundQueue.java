@@ -112,7 +112,9 @@ final class OutboundQueue {
      * Publisher: when no one holds the turn and frames are pending, moves them into
      * {@code batch} as {@link #tryTakeTurn} would and holds the turn until {@link #endTurn}.
      *
-     * @return false, leaving everything to the sender, when a writer holds the turn, or the queue is empty or closed
+     * @param maxQueuedBytes the largest burst the publisher writes itself: more pending is left to the sender
+     * @return false, leaving everything to the sender, when a writer holds the turn, or the queue is empty,
+     *         closed or holds more than {@code maxQueuedBytes}
      */
     boolean takeIdleTurn(FrameBatch batch, long maxBatchBytes, long maxQueuedBytes) {
         lock.lock();

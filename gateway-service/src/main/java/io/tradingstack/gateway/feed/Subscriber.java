@@ -28,10 +28,13 @@ import org.springframework.messaging.support.GenericMessage;
  * When nothing was sent for the heartbeat interval it sends a heartbeat carrying the last data
  * sequence it wrote.
  *
- * <p>On a feed whose publisher writes ({@code trading.gateway.feeds.publisher-writes}, the news
- * feed by default), the publishing thread writes a burst itself when the sender is idle
- * ({@link #sendOrWake}): the frame then reaches the socket without waking the sender, the one
- * hand-over between a news tick and the strategy that is not a socket. After two slow writes in
+ * <p>On a feed whose publisher writes ({@code trading.gateway.feeds.publisher-writes}, both
+ * feeds by default), the publishing thread writes a burst of at most
+ * {@code publisher-write-max-bytes} itself when the sender is idle ({@link #sendOrWake}): the
+ * frame then reaches the socket without waking the sender — on the news feed the one hand-over
+ * between a news tick and the strategy that is not a socket, on the price feed thousands of
+ * wake-ups a second that competed with it for the cores. A larger burst (a high price rate) is
+ * the sender's, so that the publisher does not write every subscriber's burst in turn. After two slow writes in
  * a row (the socket is backing up) it leaves the writes to the sender for a second. One slow
  * write alone is not enough: on a small VM a write now and then takes over a millisecond because
  * the writing thread lost its core during it, and with one such write a second leaving the
@@ -112,7 +115,8 @@ final class Subscriber {
 
     /**
      * Publisher, after a burst: writes what is queued on this thread when this feed's publisher
-     * writes, no one holds the turn and no write in the last second was slow (a socket backing up
+     * writes, what is queued is at most {@code publisher-write-max-bytes}, no one holds the turn and
+     * no write in the last second was slow (a socket backing up
      * stays with the sender, so that a slow reader holds up no one else); otherwise wakes the
      * sender if it waits for frames. A failed
      * write means the connection closed itself (its close event unsubscribes it).
