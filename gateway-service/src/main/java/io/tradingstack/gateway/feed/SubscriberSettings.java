@@ -23,10 +23,4 @@ record SubscriberSettings(long session, EpochNanoClock clock, long heartbeatNano
                     + ": all must be positive");
         }
     }
-
-    /** A publisher that writes any burst that fits one batch. */
-    SubscriberSettings(long session, EpochNanoClock clock, long heartbeatNanos, long maxQueuedBytes, long maxBatchBytes,
-            boolean publisherWrites) {
-        this(session, clock, heartbeatNanos, maxQueuedBytes, maxBatchBytes, publisherWrites, maxBatchBytes);
-    }
 }

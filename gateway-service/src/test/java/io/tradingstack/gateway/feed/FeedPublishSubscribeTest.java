@@ -51,7 +51,7 @@ class FeedPublishSubscribeTest {
         int messages = 100_000;
         Feed feed = feed(2_000);
         SubscriberSettings settings = new SubscriberSettings(SESSION, System::nanoTime, Duration.ofSeconds(1).toNanos(),
-                256L << 20, 64 << 10, publisherWrites);
+                256L << 20, 64 << 10, publisherWrites, 64 << 10);
         // The last message waits for the fourth subscriber: however the threads are scheduled, more
         // than 3 join while the feed publishes (flat out on either side of that wait).
         CountDownLatch fourJoined = new CountDownLatch(4);
@@ -106,7 +106,7 @@ class FeedPublishSubscribeTest {
         TcpConnection connection = mock(TcpConnection.class);
         when(connection.getConnectionId()).thenReturn("slow");
         Subscriber never = new Subscriber(FeedKind.PRICE, connection,
-                new SubscriberSettings(SESSION, System::nanoTime, 1_000_000_000L, 1_000, 1_000, false), Runnable::run);
+                new SubscriberSettings(SESSION, System::nanoTime, 1_000_000_000L, 1_000, 1_000, false, 1_000), Runnable::run);
         feed.subscribe(never, ReplayRequest.liveOnly());
         assertThat(feed.subscriberCount()).isEqualTo(1);
 
