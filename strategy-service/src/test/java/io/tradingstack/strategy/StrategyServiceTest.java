@@ -10,6 +10,7 @@ import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Side;
 import io.tradingstack.security.TestOperator;
+import io.tradingstack.tcp.FrameworkLogging;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +67,9 @@ class StrategyServiceTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @BeforeAll
     static void startFakes() throws Exception {
@@ -107,6 +113,13 @@ class StrategyServiceTest {
     void resetFakes() {
         orderManager.clearReceived();
         feeder.reset();
+    }
+
+    @Test
+    void shouldBuildNoPerMessageLogTextInTheOrderClientsFlows() {
+        // The order client's flows are registered as it starts, with the context.
+        FrameworkLogging.assertOffInEveryComponent(context, "orders-" + STRATEGY + ".frameHandler",
+            "orders-" + STRATEGY + ".outboundAdapter", "orders-" + STRATEGY + ".out");
     }
 
     @Test
