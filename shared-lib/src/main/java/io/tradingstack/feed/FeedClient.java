@@ -47,8 +47,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * {@code trading.frames.invalid{service,reason}}.
  *
  * <h2>Spring Integration endpoints, two threads</h2>
- * A {@link TcpNetClientConnectionFactory} (TCP_NODELAY, the protocol's framing, the silence
- * limit as its socket timeout) and a {@link TcpReceivingChannelAdapter} on it: the factory runs
+ * A {@link TcpNetClientConnectionFactory} (TCP_NODELAY, the protocol's framing) and a
+ * {@link TcpReceivingChannelAdapter} on it: the factory runs
  * each connection's read loop on its task executor, here one thread, {@code feed-<feed>}, that
  * runs the read loops of successive connections in turn; the adapter hands each batch of frames
  * to the {@link FeedReceiver} through a fixed-subscriber channel. So every {@link FeedListener}
@@ -59,7 +59,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <p>The adapter is not in Spring Integration's client mode: that mode retries at one fixed
  * interval and logs every failed connect at ERROR with a stack trace, whereas a subscriber backs
  * off exponentially ({@link ExponentialBackOff}) and logs a failing gateway once. So the second
- * thread, {@code feed-<feed>-connect}, asks the factory for a connection when one is due.
+ * thread, {@code feed-<feed>-connect}, asks the factory for a connection when one is due. It
+ * also watches for silence, {@value #SILENCE_CHECKS_PER_LIMIT} times per limit: the reads block
+ * with no socket timeout, because a timed read on a JDK socket is three system calls (a read that
+ * finds nothing, a poll, the read) where a blocking read is one, on the path of every tick.
  *
  * <p>Lifecycle: {@link #start()} returns at once and connects in the background; {@link #stop()}
  * closes the connection and ends both threads, waiting for them; it is idempotent. A stopped
@@ -68,6 +71,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public final class FeedClient implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(FeedClient.class);
+
+    /** How often within the silence limit the connector thread looks: a dead feed is found within 1.25 limits. */
+    static final int SILENCE_CHECKS_PER_LIMIT = 4;
 
     private final Feed feed;
     private final FeedClientConfig config;
@@ -138,8 +144,6 @@ public final class FeedClient implements SmartLifecycle {
     private TcpNetClientConnectionFactory connectionFactory(FeedClientConfig config, ClientTls tls) {
         TcpNetClientConnectionFactorySpec spec = Tcp.netClient(config.host(), config.port())
             .soTcpNoDelay(true)
-            // A read that waits this long means the gateway missed 3 heartbeats: the factory closes it.
-            .soTimeout((int) config.deadAfter().toMillis())
             .connectTimeout(config.connectTimeoutSeconds())
             .serializer(new FrameSerializer(config.maxFrameLength()))
             .deserializer(new FrameDeserializer(config.maxFrameLength()))
@@ -183,6 +187,8 @@ public final class FeedClient implements SmartLifecycle {
             running = true;
             inboundAdapter.start(); // starts the connection factory
             connector.execute(this::attempt);
+            long checkNanos = Math.max(1, config.deadAfter().toNanos() / SILENCE_CHECKS_PER_LIMIT);
+            connector.scheduleWithFixedDelay(receiver::closeIfSilent, checkNanos, checkNanos, TimeUnit.NANOSECONDS);
         }
     }
 

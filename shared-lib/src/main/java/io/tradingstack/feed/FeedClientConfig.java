@@ -50,7 +50,7 @@ public record FeedClientConfig(String host, int port, Duration heartbeatInterval
             violations.add("deadAfterHeartbeats=" + deadAfterHeartbeats + ", min=1");
         }
         if (isPositive(heartbeatInterval) && deadAfterHeartbeats >= 1) {
-            // The product is the socket read timeout, whole milliseconds in an int, where 0 means never.
+            // The product is the silence limit: whole milliseconds, at least 1, within an int.
             boolean fits = heartbeatInterval.compareTo(Duration.ofMillis(Integer.MAX_VALUE).dividedBy(deadAfterHeartbeats)) <= 0;
             if (!fits || heartbeatInterval.multipliedBy(deadAfterHeartbeats).toMillis() < 1) {
                 violations.add("heartbeatInterval=" + heartbeatInterval + " x deadAfterHeartbeats=" + deadAfterHeartbeats
@@ -80,7 +80,7 @@ public record FeedClientConfig(String host, int port, Duration heartbeatInterval
                 DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX, Framing.DEFAULT_MAX_FRAME_LENGTH, DEFAULT_CONNECT_TIMEOUT);
     }
 
-    /** Silence longer than this closes the connection: the socket read timeout. */
+    /** Silence longer than this closes the connection. */
     public Duration deadAfter() {
         return heartbeatInterval.multipliedBy(deadAfterHeartbeats);
     }

@@ -10,7 +10,7 @@ import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.ReplayRequest;
 import io.tradingstack.protocol.Reset;
-import java.net.SocketTimeoutException;
+import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +51,9 @@ final class FeedReceiver {
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private final AtomicReference<TcpConnection> connection = new AtomicReference<>();
     private volatile long lastFrameMillis;
+    /** {@link System#nanoTime()} of the current connection's start or its last frames, for {@link #closeIfSilent}. */
+    private volatile long lastHeardNanos;
+    private final long silenceNanos;
     private ReplayRequest replay;
     private volatile boolean good;
 
@@ -60,6 +63,7 @@ final class FeedReceiver {
         this.metrics = metrics;
         this.silenceReason = "no frame for " + config.deadAfter().toMillis() + " ms (" + config.deadAfterHeartbeats()
                 + " heartbeat intervals): connection dead";
+        this.silenceNanos = config.deadAfter().toNanos();
     }
 
     /** A new connection: its frames come next. Returns the replay request to send on it. */
@@ -67,6 +71,8 @@ final class FeedReceiver {
         closeReason.set(null);
         good = false;
         replay = sequence.replayRequest();
+        // Before the connection is set: the silence check never sees it with an older time.
+        lastHeardNanos = System.nanoTime();
         connection.set(newConnection);
         return replay;
     }
@@ -97,7 +103,22 @@ final class FeedReceiver {
         }
     }
 
-    /** Spring Integration's read loop failed (reset, silence); the connection closes next. */
+    /**
+     * Closes the current connection when nothing has arrived on it for the silence limit since
+     * it opened or since its last frames: the gateway sends a heartbeat every interval, so it is
+     * gone or frozen. Any thread; the feed client checks a few times per limit. The connections
+     * are the feed client's, {@link QuietOnPeerLossConnection}s.
+     */
+    void closeIfSilent() {
+        TcpConnection current = connection.get();
+        if (current != null && System.nanoTime() - lastHeardNanos > silenceNanos) {
+            closeReason.compareAndSet(null, silenceReason);
+            // The feed thread ends it: the listener hears of the disconnect on that thread only.
+            ((QuietOnPeerLossConnection) current).closeUnderReadLoop();
+        }
+    }
+
+    /** Spring Integration's read loop failed (reset, closed); the connection closes next. */
     void readFailed(Throwable failure) {
         if (failure instanceof SoftEndOfStreamException || failure.getCause() instanceof SoftEndOfStreamException) {
             return; // the gateway closed between frames: "closed by the gateway"
@@ -108,6 +129,7 @@ final class FeedReceiver {
     /** The frames one read brought in, in order. */
     void onFrames(DecodedFrames frames) {
         lastFrameMillis = System.currentTimeMillis();
+        lastHeardNanos = System.nanoTime();
         for (Decoded decoded : frames) {
             if (closeReason.get() != null) {
                 return; // closing: what else the batch holds is neither delivered nor counted
@@ -203,12 +225,7 @@ final class FeedReceiver {
         }
     }
 
-    private String describeReadFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException) {
-                return silenceReason;
-            }
-        }
+    private static String describeReadFailure(Throwable failure) {
         return "read failed: " + FeedClient.describe(failure);
     }
 

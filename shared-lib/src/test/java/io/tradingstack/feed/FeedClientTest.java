@@ -217,6 +217,21 @@ class FeedClientTest {
         assertThat(gateway.accept().replay()).isEqualTo(new ReplayRequest(2, SESSION));
         listener.nextConnected();
         assertThat(count(TradingMetric.FEED_RECONNECTS)).isEqualTo(1);
+        // The silence check runs on the connector thread, but the listener hears of it on the feed thread alone.
+        assertThat(listener.threads()).extracting(Thread::getName).containsOnly("feed-price");
+    }
+
+    @Test
+    void shouldCloseAConnectionThatNeverSendsAFrame() throws Exception {
+        long opened = System.nanoTime(); // before the client can connect, so its silence starts later
+        start(Feed.PRICE, config(HEARTBEAT));
+        FakeGateway.Connection first = gateway.accept();
+        listener.nextConnected();
+
+        assertThat(listener.nextDisconnected()).contains("no frame for 3000 ms");
+        assertThat(System.nanoTime() - opened).isGreaterThanOrEqualTo(3 * HEARTBEAT.toNanos());
+        first.awaitClosedByClient();
+        assertThat(gateway.accept().replay()).isEqualTo(ReplayRequest.liveOnly());
     }
 
     @Test

@@ -85,6 +85,20 @@ class FeedClientTlsTest {
     }
 
     @Test
+    void shouldCloseASilentTlsConnectionFromItsReadingThread() throws Exception {
+        long opened = System.nanoTime(); // before the client can connect, so its silence starts later
+        start(certificates.trustOnly("ca"), Duration.ofSeconds(1));
+        FakeGateway.Connection connection = gateway.accept();
+        listener.nextConnected();
+
+        // Nothing after the handshake and the replay: the read blocks until the silence check closes the socket under it.
+        assertThat(listener.nextDisconnected()).contains("no frame for 3000 ms");
+        assertThat(System.nanoTime() - opened).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(3));
+        connection.awaitClosedByClient();
+        assertThat(listener.threads()).extracting(Thread::getName).containsOnly("feed-price");
+    }
+
+    @Test
     void shouldNotConnectWhenTheGatewaysCertificateIsOfAnotherCa() throws Exception {
         start(certificates.trustOnly("other-ca"));
 
@@ -117,7 +131,11 @@ class FeedClientTlsTest {
     }
 
     private void start(SslBundle trust) {
-        FeedClientConfig config = new FeedClientConfig("127.0.0.1", gateway.port(), Duration.ofSeconds(30), 3,
+        start(trust, Duration.ofSeconds(30));
+    }
+
+    private void start(SslBundle trust, Duration heartbeatInterval) {
+        FeedClientConfig config = new FeedClientConfig("127.0.0.1", gateway.port(), heartbeatInterval, 3,
                 Duration.ofMillis(20), Duration.ofMillis(200), Framing.DEFAULT_MAX_FRAME_LENGTH, Duration.ofSeconds(2));
         client = new FeedClient(Feed.PRICE, "test", config, listener, registry, new ClientTls(trust, Duration.ofSeconds(2)));
         client.start();
