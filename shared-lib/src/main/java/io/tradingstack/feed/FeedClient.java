@@ -5,6 +5,7 @@ import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.tcp.FrameDeserializer;
 import io.tradingstack.tcp.FrameMessageMapper;
 import io.tradingstack.tcp.FrameSerializer;
+import io.tradingstack.tcp.OutboundFrame;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.protocol.ReplayRequest;
 import io.tradingstack.tls.ClientTls;
@@ -30,7 +31,6 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionExceptionE
 import org.springframework.integration.ip.tcp.connection.TcpConnectionOpenEvent;
 import org.springframework.integration.ip.tcp.connection.TcpNetClientConnectionFactory;
 import org.springframework.integration.ip.tcp.inbound.TcpReceivingChannelAdapter;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -307,7 +307,7 @@ public final class FeedClient implements SmartLifecycle {
         }
         try {
             // The first and only frame a subscriber sends.
-            connection.send(MessageBuilder.withPayload(replay).build());
+            connection.send(OutboundFrame.of(replay));
         } catch (RuntimeException e) {
             receiver.close("sending the replay to " + address() + " failed: " + describe(e));
             return;

@@ -8,7 +8,6 @@ import io.tradingstack.protocol.ErrorFrame;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
-import org.springframework.messaging.support.GenericMessage;
 
 /**
  * One accepted connection of a {@link FrameServer}, as its protocol sees it: sending, and the
@@ -49,7 +48,7 @@ public final class FrameConnection {
      * @throws org.springframework.messaging.MessagingException when the write failed; the connection has then closed itself
      */
     public void send(Object payload) {
-        connection.send(new GenericMessage<>(payload));
+        connection.send(OutboundFrame.of(payload));
     }
 
     /** True once any of the closing calls below was made or the connection closed. */

@@ -8,6 +8,7 @@ import io.tradingstack.agent.AgentThread;
 import io.tradingstack.agent.WakeableIdleStrategy;
 import io.tradingstack.protocol.ErrorFrame;
 import io.tradingstack.protocol.Heartbeat;
+import io.tradingstack.tcp.OutboundFrame;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.GenericMessage;
 
 /**
  * One connection that has sent its {@code replay}: its outbound queue and the sender agent that
@@ -297,6 +297,6 @@ final class Subscriber {
     }
 
     private void send(Object payload) {
-        connection.send(new GenericMessage<>(payload));
+        connection.send(OutboundFrame.of(payload));
     }
 }

@@ -7,6 +7,7 @@ import io.tradingstack.protocol.DecodedFrames;
 import io.tradingstack.tcp.FrameDeserializer;
 import io.tradingstack.tcp.FrameMessageMapper;
 import io.tradingstack.tcp.FrameSerializer;
+import io.tradingstack.tcp.OutboundFrame;
 import io.tradingstack.tcp.QuietOnPeerLossConnection;
 import io.tradingstack.strategy.StrategyProperties;
 import io.tradingstack.tls.ClientTls;
@@ -29,7 +30,6 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 import org.springframework.integration.ip.tcp.connection.TcpNetClientConnectionFactory;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.GenericMessage;
 
 /**
  * One strategy's connection to the order manager as Spring Integration endpoints, registered
@@ -203,7 +203,7 @@ final class OrderConnection {
         if (channel == null) {
             throw new IllegalStateException("order connection " + name + " is not started");
         }
-        channel.send(new GenericMessage<>(order));
+        channel.send(OutboundFrame.of(order));
     }
 
     /** Closes a connection that can no longer be trusted; its close event follows on this thread. */
@@ -240,7 +240,7 @@ final class OrderConnection {
     /** The factory's connection test: the {@code logon}, first frame of every new connection. */
     private boolean sendLogon(TcpConnectionSupport newConnection) {
         try {
-            newConnection.send(new GenericMessage<>(logon));
+            newConnection.send(OutboundFrame.of(logon));
             return true;
         } catch (RuntimeException e) {
             problems.problem("logon to " + address + " failed: " + describe(e));
