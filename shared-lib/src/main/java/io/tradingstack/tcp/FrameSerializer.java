@@ -10,7 +10,7 @@ import org.springframework.core.serializer.Serializer;
 
 /**
  * Writes frames for a Spring Integration TCP connection factory. A payload is either a
- * {@link Message}, encoded and framed here, or a {@code byte[]} that already holds one or
+ * {@link Message}, encoded and framed here, or {@link FrameBytes} that already hold one or
  * more whole frames (a replay ring's stored frames, or a batch of pending ticks): the
  * connection flushes once per payload, so a batch leaves with one flush (smart batching).
  *
@@ -32,11 +32,11 @@ public final class FrameSerializer implements Serializer<Object> {
             MessageCodec codec = codecs.get();
             int length = codec.encodeFrame(message);
             out.write(codec.buffer(), 0, length);
-        } else if (payload instanceof byte[] frames) {
-            out.write(frames);
+        } else if (payload instanceof FrameBytes frames) {
+            out.write(frames.array(), 0, frames.length());
         } else {
             throw new IllegalArgumentException("payload of " + (payload == null ? "null" : payload.getClass().getName())
-                    + ": expected a protocol Message or byte[] of whole frames");
+                    + ": expected a protocol Message or FrameBytes of whole frames");
         }
     }
 }

@@ -34,7 +34,7 @@ class FrameSerializationTest {
 
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         serializer.serialize(first, wire);
-        serializer.serialize(batch.toByteArray(), wire);
+        serializer.serialize(FrameBytes.of(batch.toByteArray()), wire);
 
         ByteArrayInputStream in = new ByteArrayInputStream(wire.toByteArray());
         assertThat(deserializer.deserialize(in)).as("all three arrive in one read").containsExactly(first, second, third);
@@ -50,6 +50,21 @@ class FrameSerializationTest {
         assertThat(decoded.size()).isEqualTo(1);
         assertThat(decoded.get(0)).isInstanceOfSatisfying(DecodeError.class,
                 error -> assertThat(error.reason()).isEqualTo(DecodeFailure.OUT_OF_RANGE));
+    }
+
+    @Test
+    void shouldWriteOnlyTheFramesOfAReusedArray() throws Exception {
+        Heartbeat heartbeat = new Heartbeat(1, 0, 10);
+        byte[] frame = new MessageCodec().toFrame(heartbeat);
+        byte[] reused = new byte[frame.length + 40];
+        java.util.Arrays.fill(reused, (byte) '{'); // what a larger earlier batch left behind
+        System.arraycopy(frame, 0, reused, 0, frame.length);
+
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        serializer.serialize(new FrameBytes(reused, frame.length), wire);
+
+        assertThat(wire.toByteArray()).isEqualTo(frame);
+        assertThatThrownBy(() -> new FrameBytes(reused, reused.length + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -24,7 +24,8 @@ class OutboundQueueTest {
 
         assertThat(batch.size()).isEqualTo(5);
         assertThat(batch.lastDataSeq(0)).isEqualTo(5);
-        assertThat(batch.payload()).hasSize(50).startsWith(frame(1, 10).bytes());
+        assertThat(batch.payload().length()).isEqualTo(50);
+        assertThat(batch.payload().array()).startsWith(frame(1, 10).bytes());
         assertThat(queue.queuedBytes()).isZero();
     }
 
