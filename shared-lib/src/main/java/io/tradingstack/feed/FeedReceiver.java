@@ -106,8 +106,10 @@ final class FeedReceiver {
     /**
      * Closes the current connection when nothing has arrived on it for the silence limit since
      * it opened or since its last frames: the gateway sends a heartbeat every interval, so it is
-     * gone or frozen. Any thread; the feed client checks a few times per limit. The connections
-     * are the feed client's, {@link QuietOnPeerLossConnection}s.
+     * gone or frozen. The feed client checks a few times per limit on its connect thread, which
+     * opens a connection only after the last one has ended, so a check never blames the next
+     * connection for the last one's silence. The connections are the feed client's,
+     * {@link QuietOnPeerLossConnection}s.
      */
     void closeIfSilent() {
         TcpConnection current = connection.get();

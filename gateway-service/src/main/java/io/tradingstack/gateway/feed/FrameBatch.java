@@ -8,7 +8,8 @@ import java.util.ArrayList;
  * is sent as the frame's own array; a larger batch is joined into one array, because the
  * connection flushes once per payload (smart batching). That array is the batch's own and
  * reused from send to send, as large as the largest batch so far (at most about
- * {@code max-batch-bytes}): a fresh array per burst was a sixth of what the gateway allocated.
+ * {@code max-batch-bytes}): a fresh array per burst was 15 % of what the gateway allocated in a
+ * profiled latency run, start-up included.
  */
 final class FrameBatch {
 
