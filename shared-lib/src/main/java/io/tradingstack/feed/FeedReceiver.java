@@ -125,7 +125,7 @@ final class FeedReceiver {
         if (failure instanceof SoftEndOfStreamException || failure.getCause() instanceof SoftEndOfStreamException) {
             return; // the gateway closed between frames: "closed by the gateway"
         }
-        closeReason.compareAndSet(null, describeReadFailure(failure));
+        closeReason.compareAndSet(null, "read failed: " + FeedClient.describe(failure));
     }
 
     /** The frames one read brought in, in order. */
@@ -225,10 +225,6 @@ final class FeedReceiver {
                 log.warn(feed.tag() + " feed: listener failed on seq=" + seq + "; skipped: " + e);
             }
         }
-    }
-
-    private static String describeReadFailure(Throwable failure) {
-        return "read failed: " + FeedClient.describe(failure);
     }
 
     private static String describe(Object payload) {

@@ -6,7 +6,6 @@ import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.GenericMessage;
 
 /**
@@ -31,16 +30,6 @@ public final class FrameMessageMapper extends TcpMessageMapper {
         if (payload == null) {
             return null;
         }
-        return new GenericMessage<>(payload, new ConnectionHeaders(connection.getConnectionId()));
-    }
-
-    /** Headers with the connection id only: no generated {@code id}, no timestamp. */
-    static final class ConnectionHeaders extends MessageHeaders {
-
-        private static final long serialVersionUID = 1L;
-
-        ConnectionHeaders(String connectionId) {
-            super(Map.of(IpHeaders.CONNECTION_ID, connectionId), ID_VALUE_NONE, -1L);
-        }
+        return new GenericMessage<>(payload, new FrameHeaders(Map.of(IpHeaders.CONNECTION_ID, connection.getConnectionId())));
     }
 }

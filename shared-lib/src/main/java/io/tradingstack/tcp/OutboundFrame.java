@@ -1,5 +1,7 @@
 package io.tradingstack.tcp;
 
+import java.util.Map;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.GenericMessage;
@@ -14,7 +16,7 @@ import org.springframework.messaging.support.GenericMessage;
  */
 public final class OutboundFrame {
 
-    private static final MessageHeaders NO_HEADERS = new NoHeaders();
+    private static final MessageHeaders NO_HEADERS = new FrameHeaders(Map.of());
 
     private OutboundFrame() {
     }
@@ -22,14 +24,5 @@ public final class OutboundFrame {
     /** {@code payload} as a message with no headers. */
     public static <T> Message<T> of(T payload) {
         return new GenericMessage<>(payload, NO_HEADERS);
-    }
-
-    private static final class NoHeaders extends MessageHeaders {
-
-        private static final long serialVersionUID = 1L;
-
-        NoHeaders() {
-            super(null, ID_VALUE_NONE, -1L);
-        }
     }
 }
