@@ -177,12 +177,14 @@ public final class RawHops {
 
     /**
      * Answers every order with one execution and records wall clock now − {@code originTs}: the
-     * baseline's tick-to-trade, corrected for coordinated omission at the news interval.
-     * {@code report} on stdin prints {@code REPORT <count> <p50> <p99> <p99.9> <max> <mean>} in
-     * nanoseconds for what was recorded since the previous report.
+     * baseline's tick-to-trade, corrected for coordinated omission at the news interval and as
+     * measured. {@code report} on stdin prints {@code REPORT} and, for each of the two in turn,
+     * {@code <count> <p50> <p99> <p99.9> <max> <mean>} in nanoseconds for what was recorded since
+     * the previous report.
      */
     private static void orderSink(long expectedIntervalNanos) throws IOException {
         Recorder recorder = new Recorder(3);
+        Recorder uncorrected = new Recorder(3);
         byte[] originKey = "\"originTs\":".getBytes(StandardCharsets.US_ASCII);
         byte[] execution = new MessageCodec().toFrame(Execution.filled("raw-relay-1", 1, 100,
             Prices.parse("187.27"), SystemEpochNanoClock.instance().epochNanos()));
@@ -191,22 +193,25 @@ public final class RawHops {
             socket.setTcpNoDelay(true);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             OutputStream out = socket.getOutputStream();
-            control(command -> {
-                Histogram h = recorder.getIntervalHistogram();
-                return "REPORT " + h.getTotalCount() + " " + h.getValueAtPercentile(50) + " " + h.getValueAtPercentile(99)
-                    + " " + h.getValueAtPercentile(99.9) + " " + h.getMaxValue() + " " + Math.round(h.getMean());
-            });
+            control(command -> "REPORT " + summary(recorder.getIntervalHistogram()) + " " + summary(uncorrected.getIntervalHistogram()));
             byte[] payload = new byte[65_536];
             while (true) {
                 int length = in.readInt();
                 in.readFully(payload, 0, length);
                 long decided = SystemEpochNanoClock.instance().epochNanos();
                 long originTs = longAfter(payload, length, originKey);
-                recorder.recordValueWithExpectedInterval(Math.max(0, decided - originTs), expectedIntervalNanos);
+                long tickToTrade = Math.max(0, decided - originTs);
+                recorder.recordValueWithExpectedInterval(tickToTrade, expectedIntervalNanos);
+                uncorrected.recordValue(tickToTrade);
                 out.write(execution);
                 out.flush();
             }
         }
+    }
+
+    private static String summary(Histogram h) {
+        return h.getTotalCount() + " " + h.getValueAtPercentile(50) + " " + h.getValueAtPercentile(99) + " "
+            + h.getValueAtPercentile(99.9) + " " + h.getMaxValue() + " " + Math.round(h.getMean());
     }
 
     /** The non-negative integer whose digits follow {@code key} in the payload. */
