@@ -2,8 +2,6 @@ package io.tradingstack.agent;
 
 import java.util.Objects;
 import org.agrona.ErrorHandler;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;

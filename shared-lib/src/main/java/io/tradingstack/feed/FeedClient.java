@@ -186,7 +186,11 @@ public final class FeedClient implements SmartLifecycle {
             reason = "connecting";
             running = true;
             inboundAdapter.start(); // starts the connection factory
-            connector.execute(this::attempt);
+            if (config.warmUpFrames() > 0) {
+                reader.execute(this::warmUpThenConnect);
+            } else {
+                connector.execute(this::attempt);
+            }
             long checkNanos = Math.max(1, config.deadAfter().toNanos() / SILENCE_CHECKS_PER_LIMIT);
             connector.scheduleWithFixedDelay(receiver::closeIfSilent, checkNanos, checkNanos, TimeUnit.NANOSECONDS);
         }
@@ -244,6 +248,29 @@ public final class FeedClient implements SmartLifecycle {
 
     public FeedClientConfig config() {
         return config;
+    }
+
+    /**
+     * On the feed thread, before its first read loop: the warm-up, then the first attempt. A
+     * warm-up that fails costs only itself: the feed connects cold.
+     */
+    private void warmUpThenConnect() {
+        long started = System.nanoTime();
+        try {
+            long[] delivered = new long[1];
+            listener.warmUp(copy -> delivered[0] = new FeedWarmUp(feed, config).run(config.warmUpFrames(), copy, () -> running));
+            if (running) {
+                log.info(feed.tag() + " feed: receive path warmed up with " + delivered[0] + " synthetic frames in "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms; connecting");
+            }
+        } catch (RuntimeException e) {
+            log.warn(feed.tag() + " feed: warm-up failed, connecting without it: " + describe(e));
+        }
+        try {
+            connector.execute(this::attempt);
+        } catch (RejectedExecutionException e) {
+            // stopped during the warm-up
+        }
     }
 
     /** On the connector thread: asks the factory for a connection; its read loop starts on the feed thread. */

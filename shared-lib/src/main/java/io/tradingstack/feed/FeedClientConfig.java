@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param maxFrameLength      the largest frame payload accepted, bytes (65,536)
  * @param connectTimeout      how long one TCP connect may take; Spring Integration takes it in
  *                            whole seconds, so it is rounded up to at least 1 s (2 s)
+ * @param warmUpFrames        synthetic frames run through the receive path before the first
+ *                            connect, so that its code is compiled when the data comes (0: none)
  */
 public record FeedClientConfig(String host, int port, Duration heartbeatInterval, int deadAfterHeartbeats,
-        Duration backoffInitial, Duration backoffMax, int maxFrameLength, Duration connectTimeout) {
+        Duration backoffInitial, Duration backoffMax, int maxFrameLength, Duration connectTimeout, int warmUpFrames) {
 
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
     public static final int DEFAULT_DEAD_AFTER_HEARTBEATS = 3;
@@ -69,9 +71,24 @@ public record FeedClientConfig(String host, int port, Duration heartbeatInterval
         if (!isPositive(connectTimeout) || connectTimeout.toSeconds() >= Integer.MAX_VALUE) {
             violations.add("connectTimeout=" + connectTimeout + ", must be > 0 and below " + Integer.MAX_VALUE + " s");
         }
+        if (warmUpFrames < 0) {
+            violations.add("warmUpFrames=" + warmUpFrames + ", min=0");
+        }
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException("Invalid feed client configuration: " + String.join("; ", violations));
         }
+    }
+
+    /** With no warm-up. */
+    public FeedClientConfig(String host, int port, Duration heartbeatInterval, int deadAfterHeartbeats,
+            Duration backoffInitial, Duration backoffMax, int maxFrameLength, Duration connectTimeout) {
+        this(host, port, heartbeatInterval, deadAfterHeartbeats, backoffInitial, backoffMax, maxFrameLength, connectTimeout, 0);
+    }
+
+    /** The same with {@code frames} warm-up frames. */
+    public FeedClientConfig withWarmUpFrames(int frames) {
+        return new FeedClientConfig(host, port, heartbeatInterval, deadAfterHeartbeats, backoffInitial, backoffMax,
+            maxFrameLength, connectTimeout, frames);
     }
 
     /** The protocol's default timings for a gateway at {@code host:port}. */

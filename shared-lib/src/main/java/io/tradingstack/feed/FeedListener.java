@@ -3,6 +3,7 @@ package io.tradingstack.feed;
 import io.tradingstack.protocol.NewsTick;
 import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.ReplayRequest;
+import java.util.function.Consumer;
 
 /**
  * What a {@link FeedClient} delivers: data messages in sequence order, with no hole and no
@@ -41,5 +42,17 @@ public interface FeedListener {
      * @param reason why, for a log or a health page: {@code "sequence gap: expected 12, got 15"}
      */
     default void onDisconnected(String reason) {
+    }
+
+    /**
+     * Lends {@code warmUp} a listener of the same kind that may be given synthetic data, on the
+     * feed thread before the first connect, so that the JIT compiles the listener's code before
+     * real data arrives (see {@code warm-up-frames}). Nothing it is given may reach what this
+     * listener serves: a price book writer lends one over a scratch book. The default lends a
+     * listener that ignores everything, which warms the feed's own code only.
+     */
+    default void warmUp(Consumer<FeedListener> warmUp) {
+        warmUp.accept(new FeedListener() {
+        });
     }
 }

@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param backoffMax          the wait doubles per failed attempt up to this
  * @param maxFrameLength      the largest frame payload accepted from the gateway
  * @param connectTimeout      one TCP connect attempt, rounded up to whole seconds
+ * @param warmUpFrames        synthetic frames run through the receive path (decode, feed protocol,
+ *                            the listener's scratch copy) before the first connect, so that a
+ *                            service that starts while the gateway publishes at a high rate reads
+ *                            with compiled code and is not cut off as a slow consumer; 0 for none
  */
 @ConfigurationPropertiesSource
 public record FeedSubscription(@NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration heartbeatInterval,
@@ -28,7 +32,8 @@ public record FeedSubscription(@NotNull @DurationMin(millis = 1) @DefaultValue("
         @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration backoffInitial,
         @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration backoffMax,
         @NotNull @DefaultValue("64KB") DataSize maxFrameLength,
-        @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration connectTimeout) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration connectTimeout,
+        @Min(0) @DefaultValue("200000") int warmUpFrames) {
 
     @AssertTrue(message = "must not be below backoff-initial")
     public boolean isBackoffMaxAtLeastInitial() {
@@ -44,6 +49,6 @@ public record FeedSubscription(@NotNull @DurationMin(millis = 1) @DefaultValue("
     /** The feed client's configuration for the gateway at {@code host:port}. */
     public FeedClientConfig clientConfig(String host, int port) {
         return new FeedClientConfig(host, port, heartbeatInterval, deadAfterHeartbeats, backoffInitial, backoffMax,
-            (int) maxFrameLength.toBytes(), connectTimeout);
+            (int) maxFrameLength.toBytes(), connectTimeout, warmUpFrames);
     }
 }

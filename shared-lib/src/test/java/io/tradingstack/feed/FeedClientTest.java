@@ -91,6 +91,43 @@ class FeedClientTest {
     }
 
     @Test
+    void shouldWarmUpTheListenersCopyOnTheFeedThreadBeforeTheFirstConnect() throws Exception {
+        RecordingListener copy = new RecordingListener();
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FeedListener lending = new RecordingListener() {
+            @Override
+            public void warmUp(java.util.function.Consumer<FeedListener> warmUp) {
+                order.add("warm-up on " + Thread.currentThread().getName());
+                warmUp.accept(copy);
+                order.add("warm-up done");
+            }
+
+            @Override
+            public void onConnected(ReplayRequest replay) {
+                order.add("connected");
+                listener.onConnected(replay);
+            }
+
+            @Override
+            public void onPrice(PriceTick tick) {
+                listener.onPrice(tick);
+            }
+        };
+        client = new FeedClient(Feed.PRICE, "test", config(QUIET_ALLOWED).withWarmUpFrames(3_000), lending, registry);
+        client.start();
+
+        FakeGateway.Connection connection = gateway.accept();
+        listener.nextConnected();
+        connection.send(price(SESSION, 1));
+
+        assertThat(listener.nextPriceSeqs(1)).containsExactly(1);
+        assertThat(order).containsExactly("warm-up on feed-price", "warm-up done", "connected");
+        assertThat(copy.nextPriceSeqs(3_000)).hasSize(3_000).startsWith(1L, 2L, 3L).endsWith(3_000L);
+        assertThat(copy.threads()).extracting(Thread::getName).containsExactly("feed-price");
+        assertThat(count(TradingMetric.FEED_MESSAGES_RECEIVED)).as("the warm-up counts nowhere").isEqualTo(1);
+    }
+
+    @Test
     void shouldDeliverNewsTicksOfANewsFeed() throws Exception {
         start(Feed.NEWS, config(QUIET_ALLOWED));
         FakeGateway.Connection connection = gateway.accept();

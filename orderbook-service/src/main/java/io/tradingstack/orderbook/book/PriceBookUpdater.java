@@ -4,11 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradingstack.clock.EpochNanoClock;
 import io.tradingstack.feed.FeedListener;
 import io.tradingstack.metrics.TradingMetric;
 import io.tradingstack.pricebook.PriceBookWriter;
 import io.tradingstack.protocol.PriceTick;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class PriceBookUpdater implements FeedListener {
 
     private static final Logger log = LoggerFactory.getLogger(PriceBookUpdater.class);
+    /** Room in the warm-up's scratch book: more than the symbols a warm-up sends. */
+    private static final int WARM_UP_SLOTS = 16;
 
     private final PriceBookWriter writer;
     private final EpochNanoClock clock;
@@ -70,6 +77,32 @@ public final class PriceBookUpdater implements FeedListener {
         symbol.written(priced);
         // Both times come from one host's epoch-nanosecond clocks; a negative hop is not recorded.
         emitToBook.record(now - tick.ts(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Lends an updater of a scratch book, in a temporary directory deleted afterwards, with
+     * meters of its own: the warm-up's ticks compile this class's code and never reach the book
+     * the strategies read, nor its metrics.
+     */
+    @Override
+    public void warmUp(Consumer<FeedListener> warmUp) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("pricebook-warm-up");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the warm-up's scratch book: " + e.getMessage(), e);
+        }
+        Path scratch = directory.resolve("pricebook.dat");
+        try (PriceBookWriter scratchWriter = PriceBookWriter.open(scratch, WARM_UP_SLOTS, clock)) {
+            warmUp.accept(new PriceBookUpdater(scratchWriter, clock, new SimpleMeterRegistry()));
+        } finally {
+            try {
+                Files.deleteIfExists(scratch);
+                Files.deleteIfExists(directory);
+            } catch (IOException e) {
+                log.warn("Could not delete the warm-up's scratch book {}: {}", scratch, e.getMessage());
+            }
+        }
     }
 
     private SymbolSlot register(String symbol) {

@@ -9,8 +9,12 @@ import io.tradingstack.pricebook.PriceSnapshot;
 import io.tradingstack.pricebook.SlotStatus;
 import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.Prices;
+import io.tradingstack.feed.FeedListener;
+import io.tradingstack.metrics.TradingMetric;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +50,35 @@ class PriceBookUpdaterTest {
             updater.onPrice(new PriceTick(7, 3, "AAPL", Prices.parse("190.20"), Prices.parse("190.22"), now.get() + 5 * SECOND));
             reader.read(reader.slotOf("AAPL"), snapshot);
             assertThat(snapshot.updateTimestamp()).isEqualTo(now.get());
+        }
+    }
+
+    @Test
+    void shouldLendAWarmUpCopyThatWritesAScratchBookNeverTheRealOneAndLeavesNothingBehind() {
+        Path path = directory.resolve("pricebook.dat");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (PriceBookWriter writer = PriceBookWriter.open(path, 16, now::get)) {
+            PriceBookUpdater updater = new PriceBookUpdater(writer, now::get, registry);
+            List<PriceBookUpdater> lent = new ArrayList<>();
+            List<Path> scratchBooks = new ArrayList<>();
+
+            updater.warmUp(copy -> {
+                PriceBookUpdater scratch = (PriceBookUpdater) copy;
+                lent.add(scratch);
+                scratch.onPrice(new PriceTick(1, 1, "WARMA", Prices.parse("100.00"), Prices.parse("100.01"), now.get()));
+                scratchBooks.add(scratch.bookPath());
+                assertThat(scratch.bookPath()).exists();
+                assertThat(scratch.symbols()).extracting(SymbolSlot::symbol).containsExactly("WARMA");
+            });
+
+            assertThat(lent).hasSize(1).doesNotContain(updater);
+            assertThat(scratchBooks.get(0)).isNotEqualTo(path).doesNotExist();
+            assertThat(scratchBooks.get(0).getParent()).doesNotExist();
+            assertThat(updater.symbols()).as("the real book took no symbol").isEmpty();
+            assertThat(writer.symbolCount()).isZero();
+            assertThat(registry.find(TradingMetric.HOP_EMIT_TO_BOOK.metricName()).timer().count())
+                .as("the real hop timer counted nothing").isZero();
+            assertThat(registry.find(TradingMetric.BOOK_UPDATES.metricName()).counters()).isEmpty();
         }
     }
 }
