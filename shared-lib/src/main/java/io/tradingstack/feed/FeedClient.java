@@ -64,6 +64,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * with no socket timeout, because a timed read on a JDK socket is three system calls (a read that
  * finds nothing, a poll, the read) where a blocking read is one, on the path of every tick.
  *
+ * <p>Before its first connect, when {@link FeedClientConfig#warmUpFrames()} is above 0, the feed
+ * thread runs that many synthetic frames through the same deserializer and feed protocol into a
+ * copy the listener lends ({@link FeedListener#warmUp}, see {@link FeedWarmUp}), so that a
+ * subscriber that starts while the gateway publishes at a high rate reads with compiled code.
+ *
  * <p>Lifecycle: {@link #start()} returns at once and connects in the background; {@link #stop()}
  * closes the connection and ends both threads, waiting for them; it is idempotent. A stopped
  * client cannot be started again: create a new one.
