@@ -49,9 +49,8 @@ final class FeedWarmUp {
      * listener was given.
      */
     long run(long frames, FeedListener listener, BooleanSupplier keepGoing) {
-        CountingListener counted = new CountingListener(listener);
-        FeedReceiver receiver = new FeedReceiver(feed, config, counted,
-            new FeedMetrics(new SimpleMeterRegistry(), feed, "warm-up"));
+        FeedMetrics metrics = new FeedMetrics(new SimpleMeterRegistry(), feed, "warm-up");
+        FeedReceiver receiver = new FeedReceiver(feed, config, listener, metrics);
         FrameDeserializer deserializer = new FrameDeserializer(config.maxFrameLength());
         SyntheticFeed stream = new SyntheticFeed(feed, frames);
         try {
@@ -64,30 +63,7 @@ final class FeedWarmUp {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory stream does not fail
         }
-        return counted.delivered;
-    }
-
-    /** The data the listener was handed, counted. */
-    private static final class CountingListener implements FeedListener {
-
-        private final FeedListener delegate;
-        private long delivered;
-
-        CountingListener(FeedListener delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void onPrice(PriceTick tick) {
-            delivered++;
-            delegate.onPrice(tick);
-        }
-
-        @Override
-        public void onNews(NewsTick tick) {
-            delivered++;
-            delegate.onNews(tick);
-        }
+        return (long) metrics.messagesReceived.count(); // the receiver counts each message it delivers
     }
 
     /**
@@ -131,13 +107,13 @@ final class FeedWarmUp {
             pendingStart = 0;
             pendingEnd = 0;
             for (int i = 0; i < FRAMES_PER_READ && nextSeq <= frames; i++) {
-                byte[] frame = codec.toFrame(next(nextSeq++));
-                if (pendingEnd + frame.length > pending.length) {
-                    nextSeq--; // no room: the next read takes it
-                    break;
+                int length = codec.encodeFrame(next(nextSeq));
+                if (pendingEnd + length > pending.length) {
+                    break; // no room: the next read encodes it again
                 }
-                System.arraycopy(frame, 0, pending, pendingEnd, frame.length);
-                pendingEnd += frame.length;
+                System.arraycopy(codec.buffer(), 0, pending, pendingEnd, length);
+                pendingEnd += length;
+                nextSeq++;
             }
             return pendingEnd > 0;
         }
