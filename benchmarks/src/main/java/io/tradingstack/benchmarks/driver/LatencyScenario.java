@@ -142,23 +142,22 @@ final class LatencyScenario {
             seconds(tickToTrade.quantileSeconds(0.5)), seconds(tickToTrade.quantileSeconds(0.99)),
             seconds(tickToTrade.quantileSeconds(0.999)), seconds(tickToTrade.maxSeconds()), seconds(tickToTrade.meanSeconds()),
             ratio(tickToTrade.quantileSeconds(0.5) / baseP50));
-        table.row("**tick-to-trade**, driver's HdrHistogram of every order (CO-corrected)", count(own.getTotalCount()) + " (" + count(orders)
-                + " orders)", nanos(own.getValueAtPercentile(50)), nanos(own.getValueAtPercentile(99)),
-            nanos(own.getValueAtPercentile(99.9)), nanos(own.getMaxValue()), nanos(Math.round(own.getMean())),
-            ratio(own.getValueAtPercentile(50) / 1e9 / baseP50));
-        table.row("tick-to-trade, the same orders uncorrected", count(uncorrected.getTotalCount()),
-            nanos(uncorrected.getValueAtPercentile(50)), nanos(uncorrected.getValueAtPercentile(99)),
-            nanos(uncorrected.getValueAtPercentile(99.9)), nanos(uncorrected.getMaxValue()), nanos(Math.round(uncorrected.getMean())),
-            ratio(uncorrected.getValueAtPercentile(50) / 1e9 / baseP50));
-        RawBaseline.Summary base = baseline.corrected();
-        table.row("raw-socket baseline, news → relay → order sink (CO-corrected)", count(base.count()), nanos(base.p50()),
-            nanos(base.p99()), nanos(base.p999()), nanos(base.max()), nanos(base.mean()), "1.00×");
-        RawBaseline.Summary baseAsMeasured = baseline.uncorrected();
-        table.row("raw-socket baseline, the same uncorrected", count(baseAsMeasured.count()), nanos(baseAsMeasured.p50()),
-            nanos(baseAsMeasured.p99()), nanos(baseAsMeasured.p999()), nanos(baseAsMeasured.max()), nanos(baseAsMeasured.mean()),
+        LatencySummary corrected = LatencySummary.of(own);
+        row(table, "**tick-to-trade**, driver's HdrHistogram of every order (CO-corrected)",
+            count(corrected.count()) + " (" + count(orders) + " orders)", corrected, ratio(corrected.p50() / 1e9 / baseP50));
+        LatencySummary asMeasured = LatencySummary.of(uncorrected);
+        row(table, "tick-to-trade, the same orders uncorrected", count(asMeasured.count()), asMeasured,
+            ratio(asMeasured.p50() / 1e9 / baseP50));
+        LatencySummary base = baseline.corrected();
+        row(table, "raw-socket baseline, news → relay → order sink (CO-corrected)", count(base.count()), base, "1.00×");
+        LatencySummary baseAsMeasured = baseline.uncorrected();
+        row(table, "raw-socket baseline, the same uncorrected", count(baseAsMeasured.count()), baseAsMeasured,
             ratio(baseAsMeasured.p50() / 1e9 / baseP50));
-        wakeUps(table, "machine: a driver thread parked for 1 ms, woken late by (in the stack's window)", machine.underStack());
-        wakeUps(table, "machine: the same during the baseline's run", machine.underBaseline());
+        LatencySummary underStack = LatencySummary.of(machine.underStack());
+        row(table, "machine: a driver thread parked for 1 ms, woken late by (in the stack's window)", count(underStack.count()),
+            underStack, "");
+        LatencySummary underBaseline = LatencySummary.of(machine.underBaseline());
+        row(table, "machine: the same during the baseline's run", count(underBaseline.count()), underBaseline, "");
         table.row("the original Python assignment", "", "", "", "", "", seconds(ASSIGNMENT_MEAN_SECONDS), "");
         hop(table, before, after, "orderbook", "trading_hop_emit_to_book_seconds", "hop: gateway emit → book write");
         hop(table, before, after, "strategy", "trading_hop_news_to_strategy_seconds", "hop: news emit → strategy receive");
@@ -184,9 +183,9 @@ final class LatencyScenario {
         return out.toString();
     }
 
-    private static void wakeUps(MarkdownTable table, String label, Histogram late) {
-        table.row(label, count(late.getTotalCount()), nanos(late.getValueAtPercentile(50)), nanos(late.getValueAtPercentile(99)),
-            nanos(late.getValueAtPercentile(99.9)), nanos(late.getMaxValue()), nanos(Math.round(late.getMean())), "");
+    private static void row(MarkdownTable table, String label, String count, LatencySummary latency, String ratio) {
+        table.row(label, count, nanos(latency.p50()), nanos(latency.p99()), nanos(latency.p999()), nanos(latency.max()),
+            nanos(latency.mean()), ratio);
     }
 
     private static void hop(MarkdownTable table, Map<String, MetricsScrape> before, Map<String, MetricsScrape> after, String service,

@@ -25,20 +25,7 @@ import io.tradingstack.benchmarks.driver.raw.RawHops;
 final class RawBaseline {
 
     /** The baseline's tick-to-trade (HdrHistogram), corrected for coordinated omission and as measured. */
-    record Latency(Summary corrected, Summary uncorrected) {
-    }
-
-    /** One histogram's figures, in nanoseconds. */
-    record Summary(long count, long p50, long p99, long p999, long max, long mean) {
-
-        /** Six numbers of a {@code REPORT} line from {@code from} on. */
-        static Summary parse(String[] report, int from) {
-            long[] v = new long[6];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = Long.parseLong(report[from + i]);
-            }
-            return new Summary(v[0], v[1], v[2], v[3], v[4], v[5]);
-        }
+    record Latency(LatencySummary corrected, LatencySummary uncorrected) {
     }
 
     private final List<String> javaOptions;
@@ -81,7 +68,7 @@ final class RawBaseline {
             String[] report = sink.ask("report", "REPORT");
             relay.checkAlive();
             source.checkAlive();
-            return new Latency(Summary.parse(report, 1), Summary.parse(report, 7));
+            return new Latency(LatencySummary.parse(report, 1), LatencySummary.parse(report, 7));
         }
     }
 
