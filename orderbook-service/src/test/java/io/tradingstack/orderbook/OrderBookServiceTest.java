@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tradingstack.clock.SystemEpochNanoClock;
-import io.tradingstack.metrics.PrometheusHistogram;
+import io.tradingstack.metrics.PrometheusScrape;
 import io.tradingstack.metrics.PrometheusLabels;
 import io.tradingstack.metrics.TradingMetric;
 import io.tradingstack.pricebook.PriceBookReader;
@@ -213,7 +213,7 @@ class OrderBookServiceTest {
 
         String metrics = prometheus();
 
-        assertThat(PrometheusHistogram.quantile(0.5, metrics, "trading_hop_emit_to_book_seconds")).as("p50 seconds")
+        assertThat(PrometheusScrape.parse(metrics).histogram("trading_hop_emit_to_book_seconds").quantile(0.5)).as("p50 seconds")
             .isCloseTo(20e-6, within(2e-6));
         assertThat(metrics).contains("trading_hop_emit_to_book_seconds_bucket{application=\"orderbook\",le=\"1.0E-6\"} 0")
             .contains("trading_hop_emit_to_book_seconds_bucket{application=\"orderbook\",le=\"+Inf\"} 1000")
@@ -231,7 +231,7 @@ class OrderBookServiceTest {
             stalls.record(Duration.ofMillis(100));
         }
 
-        double p50 = PrometheusHistogram.quantile(0.5, prometheus(), "trading_test_stall_seconds");
+        double p50 = PrometheusScrape.parse(prometheus()).histogram("trading_test_stall_seconds").quantile(0.5);
 
         assertThat(p50).as("p50 seconds").isCloseTo(0.1, within(0.01));
     }

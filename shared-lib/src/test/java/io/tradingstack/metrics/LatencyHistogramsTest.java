@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
@@ -36,13 +34,15 @@ class LatencyHistogramsTest {
         // bucket's upper bound): sweep such point masses from just above the first bound (below it
         // Prometheus interpolates from 0) to 10 s.
         for (double nanos = 1_001; nanos <= 10e9; nanos *= 1.01) {
-            NavigableMap<Double, Double> cumulative = new TreeMap<>();
-            for (double bound : bounds) {
-                cumulative.put(bound, bound >= nanos ? 1_000.0 : 0.0);
+            double[] upperBounds = Arrays.copyOf(bounds, bounds.length + 1);
+            upperBounds[bounds.length] = Double.POSITIVE_INFINITY;
+            long[] counts = new long[upperBounds.length];
+            for (int i = 0; i < upperBounds.length; i++) {
+                counts[i] = upperBounds[i] >= nanos ? 1_000 : 0;
             }
-            cumulative.put(Double.POSITIVE_INFINITY, 1_000.0);
+            CumulativeHistogram cumulative = new CumulativeHistogram(upperBounds, counts);
             for (double q : new double[] {0.5, 0.99, 0.999}) {
-                assertThat(PrometheusHistogram.quantile(q, cumulative)).as("p%s of %.0f ns", q * 100, nanos)
+                assertThat(cumulative.quantile(q)).as("p%s of %.0f ns", q * 100, nanos)
                     .isCloseTo(nanos, within(nanos * 0.10));
             }
         }

@@ -3,6 +3,7 @@ package io.tradingstack.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import io.tradingstack.metrics.PrometheusScrape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -209,7 +210,7 @@ class ContainerStackIT {
     }
 
     private static double metric(ServiceContainer service, String metric) {
-        return new PrometheusText(service.getOk("/actuator/prometheus")).sum(metric);
+        return PrometheusScrape.parse(service.getOk("/actuator/prometheus")).sum(metric);
     }
 
     private static String orderManagerState() {

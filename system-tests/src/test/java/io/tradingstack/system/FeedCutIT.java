@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -106,8 +107,8 @@ class FeedCutIT {
             cut = new FeedCut(namespace, pricePort, tap.localPort());
             Deadline.await("the tap receives ticks", SETTLE, () -> tap.lastSeq() > 0);
             FeedPosition before = FeedPosition.read(orderbook, "price", SETTLE);
-            PrometheusText gatewayBefore = gateway.metrics();
-            PrometheusText orderbookBefore = orderbook.metrics();
+            PrometheusScrape gatewayBefore = gateway.metrics();
+            PrometheusScrape orderbookBefore = orderbook.metrics();
 
             cut.drop();
             long cutAt = System.nanoTime();
@@ -121,12 +122,12 @@ class FeedCutIT {
             Deadline.await("an orderbook reconnect is answered with a reset", SETTLE,
                     () -> feedReason(orderbook).contains("refused"));
             Deadline.await("the gateway's end of the cut connection is reset too: only the tap is subscribed", SETTLE,
-                    () -> gateway.metrics().sum("trading_feed_subscribers", "feed=\"price\"") == 1);
+                    () -> gateway.metrics().sum("trading_feed_subscribers", "feed", "price") == 1);
 
             cut.heal();
             long healedAt = System.nanoTime();
             // Every price the gateway published up to now: sequences start at 1 and go up by 1.
-            long sentByHeal = (long) gateway.metrics().sum("trading_feed_messages_sent_total", "feed=\"price\"");
+            long sentByHeal = (long) gateway.metrics().sum("trading_feed_messages_sent_total", "feed", "price");
             orderbook.awaitHealthy(SETTLE);
             Duration recovery = since(healedAt);
             Deadline.await("the orderbook catches up with everything sent until the heal", SETTLE,
@@ -149,10 +150,10 @@ class FeedCutIT {
     }
 
     /** Reconnected and replayed from the ring: no reset, no new session, no gap. */
-    private void assertCountersExplainTheRecovery(PrometheusText gatewayBefore, PrometheusText orderbookBefore) {
-        String price = "feed=\"price\"";
-        PrometheusText gatewayAfter = gateway.metrics();
-        PrometheusText orderbookAfter = orderbook.metrics();
+    private void assertCountersExplainTheRecovery(PrometheusScrape gatewayBefore, PrometheusScrape orderbookBefore) {
+        String[] price = {"feed", "price"};
+        PrometheusScrape gatewayAfter = gateway.metrics();
+        PrometheusScrape orderbookAfter = orderbook.metrics();
         assertThat(gatewayAfter.sum("trading_feed_replays_served_total", price)).as("gateway served the orderbook's replay")
                 .isGreaterThan(gatewayBefore.sum("trading_feed_replays_served_total", price));
         assertThat(gatewayAfter.sum("trading_feed_resets_sent_total", price)).as("gateway resets sent")

@@ -38,7 +38,7 @@ record FeedPosition(long session, long lastSeq, long received) {
         while (!deadline.passed()) {
             JsonNode before = feedDetails(subscriber);
             double received = subscriber.metrics()
-                    .sum("trading_feed_messages_received_total", "feed=\"" + feed + "\"");
+                    .sum("trading_feed_messages_received_total", "feed", feed);
             JsonNode after = feedDetails(subscriber);
             if (before != null && before.equals(after)) {
                 FeedPosition position = new FeedPosition(after.get("session").asLong(), after.get("lastSeq").asLong(),

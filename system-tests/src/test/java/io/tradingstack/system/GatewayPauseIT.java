@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,9 +102,9 @@ class GatewayPauseIT {
     void shouldMarkTheFeedsDownWithinThreeHeartbeatsAndCatchUpByReplayWhenTheGatewayResumes() throws Exception {
         FeedPosition priceBefore = FeedPosition.read(orderbook, "price", SETTLE);
         FeedPosition newsBefore = FeedPosition.read(strategy, "news", SETTLE);
-        PrometheusText gatewayBefore = gateway.metrics();
-        PrometheusText orderbookBefore = orderbook.metrics();
-        PrometheusText strategyBefore = strategy.metrics();
+        PrometheusScrape gatewayBefore = gateway.metrics();
+        PrometheusScrape orderbookBefore = orderbook.metrics();
+        PrometheusScrape strategyBefore = strategy.metrics();
 
         gateway.pause();
         long pausedAt = System.nanoTime();
@@ -170,11 +171,11 @@ class GatewayPauseIT {
      * The gateway served the subscribers' replays from its ring; nobody got a reset, saw a new
      * session or a gap: the only thing that happened was a pause, repaired by replay.
      */
-    private void assertCountersExplainTheRecovery(PrometheusText gatewayBefore, PrometheusText orderbookBefore,
-            PrometheusText strategyBefore) {
-        PrometheusText gatewayAfter = gateway.metrics();
+    private void assertCountersExplainTheRecovery(PrometheusScrape gatewayBefore, PrometheusScrape orderbookBefore,
+            PrometheusScrape strategyBefore) {
+        PrometheusScrape gatewayAfter = gateway.metrics();
         for (String feed : List.of("price", "news")) {
-            String tag = "feed=\"" + feed + "\"";
+            String[] tag = {"feed", feed};
             assertThat(gatewayAfter.sum("trading_feed_replays_served_total", tag))
                     .as("gateway served a replay on the " + feed + " feed after SIGCONT")
                     .isGreaterThan(gatewayBefore.sum("trading_feed_replays_served_total", tag));
@@ -185,8 +186,8 @@ class GatewayPauseIT {
         assertSubscriberCounters("strategy", "news", strategyBefore, strategy.metrics());
     }
 
-    private static void assertSubscriberCounters(String who, String feed, PrometheusText before, PrometheusText after) {
-        String tag = "feed=\"" + feed + "\"";
+    private static void assertSubscriberCounters(String who, String feed, PrometheusScrape before, PrometheusScrape after) {
+        String[] tag = {"feed", feed};
         assertThat(reconnects(after, feed)).as(who + " reconnected").isGreaterThan(reconnects(before, feed));
         for (String counter : List.of("trading_feed_resets_received_total", "trading_feed_sessions_total",
                 "trading_feed_gaps_total")) {
@@ -210,8 +211,8 @@ class GatewayPauseIT {
         return reconnects(subscriber.metrics(), feed);
     }
 
-    private static double reconnects(PrometheusText metrics, String feed) {
-        return metrics.sum("trading_feed_reconnects_total", "feed=\"" + feed + "\"");
+    private static double reconnects(PrometheusScrape metrics, String feed) {
+        return metrics.sum("trading_feed_reconnects_total", "feed", feed);
     }
 
     private static Duration since(long nanos) {

@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,18 +73,18 @@ class MarketDataIT {
         // A price frame lost on the way: the orderbook sees the gap and replays it from the gateway's ring.
         proxy.dropNextPrices(1);
         Deadline.await("the orderbook counts the gap", SETTLE,
-                () -> orderbook.metrics().sum("trading_feed_gaps_total", "feed=\"price\"") >= 1);
+                () -> orderbook.metrics().sum("trading_feed_gaps_total", "feed", "price") >= 1);
         assertThat(proxy.pricesDropped()).isEqualTo(1);
         Deadline.await("the gateway serves the orderbook's replay", SETTLE,
-                () -> gateway.metrics().sum("trading_feed_replays_served_total", "feed=\"price\"") >= 1);
-        assertThat(orderbook.metrics().sum("trading_feed_resets_received_total", "feed=\"price\""))
+                () -> gateway.metrics().sum("trading_feed_replays_served_total", "feed", "price") >= 1);
+        assertThat(orderbook.metrics().sum("trading_feed_resets_received_total", "feed", "price"))
                 .as("the lost frame was still in the ring: replayed, not reset").isZero();
         try (FeedTap tap = new FeedTap(pricePort)) {
             assertBookMatchesGateway(tap, "after the gap");
         }
 
         // The gateway dies without a word; the orderbook says so, then follows the new gateway.
-        long sessionsBefore = (long) orderbook.metrics().sum("trading_feed_sessions_total", "feed=\"price\"");
+        long sessionsBefore = (long) orderbook.metrics().sum("trading_feed_sessions_total", "feed", "price");
         gateway.kill();
         Deadline.await("orderbook health DOWN while the gateway is away (3 heartbeats of 1 s)", SETTLE,
                 () -> orderbook.status("/actuator/health") == 503);
@@ -92,8 +93,8 @@ class MarketDataIT {
         gateway.start().awaitHealthy(START);
         orderbook.awaitHealthy(SETTLE);
         Deadline.await("the orderbook counts the gateway's new session", SETTLE,
-                () -> orderbook.metrics().sum("trading_feed_sessions_total", "feed=\"price\"") > sessionsBefore);
-        assertThat(orderbook.metrics().sum("trading_feed_reconnects_total", "feed=\"price\"")).isGreaterThanOrEqualTo(2);
+                () -> orderbook.metrics().sum("trading_feed_sessions_total", "feed", "price") > sessionsBefore);
+        assertThat(orderbook.metrics().sum("trading_feed_reconnects_total", "feed", "price")).isGreaterThanOrEqualTo(2);
         try (FeedTap tap = new FeedTap(pricePort)) {
             assertBookMatchesGateway(tap, "after the gateway restart");
         }
@@ -112,13 +113,13 @@ class MarketDataIT {
     }
 
     private void assertMetricsNamed() {
-        PrometheusText gatewayMetrics = gateway.metrics();
+        PrometheusScrape gatewayMetrics = gateway.metrics();
         for (String name : List.of("trading_feed_messages_sent_total", "trading_feed_subscribers",
                 "trading_feed_replays_served_total", "trading_feed_resets_sent_total", "trading_feed_slow_consumers_cut_total")) {
             assertThat(gatewayMetrics.has(name)).as("gateway /actuator/prometheus has " + name).isTrue();
         }
-        assertThat(gatewayMetrics.sum("trading_feed_messages_sent_total", "feed=\"price\"")).isPositive();
-        PrometheusText orderbookMetrics = orderbook.metrics();
+        assertThat(gatewayMetrics.sum("trading_feed_messages_sent_total", "feed", "price")).isPositive();
+        PrometheusScrape orderbookMetrics = orderbook.metrics();
         for (String name : List.of("trading_feed_messages_received_total", "trading_feed_gaps_total",
                 "trading_feed_resets_received_total", "trading_feed_reconnects_total", "trading_feed_sessions_total",
                 "trading_hop_emit_to_book_seconds_bucket", "trading_hop_emit_to_book_seconds_count", "trading_book_updates_total")) {

@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ class MultiHostIT {
     private static final Duration START = Duration.ofSeconds(240);
     private static final Duration SETTLE = Duration.ofSeconds(90);
     private static final Duration TRADE = Duration.ofSeconds(240);
-    private static final String PRICE = "feed=\"price\"";
-    private static final String NEWS = "feed=\"news\"";
+    private static final String[] PRICE = {"feed", "price"};
+    private static final String[] NEWS = {"feed", "news"};
 
     private static NamespaceRequirement<MultiHostNetwork> networkRequirement;
     private static MultiHostNetwork network;
@@ -159,7 +160,7 @@ class MultiHostIT {
             assertThat(book.path("path").asString("")).as(host.strategy().name() + " reads its host's own book")
                     .isEqualTo(host.book().toString());
         }
-        PrometheusText subscribers = gateway.metrics();
+        PrometheusScrape subscribers = gateway.metrics();
         assertThat(subscribers.sum("trading_feed_subscribers", PRICE)).as("price subscribers: the orderbook of each host")
                 .isEqualTo(1 + hosts.size());
         assertThat(subscribers.sum("trading_feed_subscribers", NEWS)).as("news subscribers: each strategy host's strategy")
@@ -168,8 +169,8 @@ class MultiHostIT {
                 () -> filled(a) > 0 && filled(b) > 0);
         measureWhatOneStrategyHostCostsTheGateway(b);
 
-        PrometheusText gatewayBefore = gateway.metrics();
-        PrometheusText orderbookBefore = a.orderbook().metrics();
+        PrometheusScrape gatewayBefore = gateway.metrics();
+        PrometheusScrape orderbookBefore = a.orderbook().metrics();
         a.cut().drop();
         long cutAt = System.nanoTime();
         Deadline.await("host a's orderbook feed DOWN: silence for 3 heartbeats", SETTLE,
@@ -211,17 +212,17 @@ class MultiHostIT {
      */
     private void measureWhatOneStrategyHostCostsTheGateway(StrategyHost host) {
         long start = System.nanoTime();
-        PrometheusText before = gateway.metrics();
+        PrometheusScrape before = gateway.metrics();
         long priceBytes = host.cut().bytesFrom(pricePort);
         long newsBytes = host.cut().bytesFrom(newsPort);
         double priceSent = before.sum("trading_feed_messages_sent_total", PRICE);
         double newsSent = before.sum("trading_feed_messages_sent_total", NEWS);
         Deadline.await("the gateway publishes 2,000 prices and 40 news", SETTLE, () -> {
-            PrometheusText now = gateway.metrics();
+            PrometheusScrape now = gateway.metrics();
             return now.sum("trading_feed_messages_sent_total", PRICE) - priceSent >= 2_000
                     && now.sum("trading_feed_messages_sent_total", NEWS) - newsSent >= 40;
         });
-        PrometheusText after = gateway.metrics();
+        PrometheusScrape after = gateway.metrics();
         long priceBytesDelta = host.cut().bytesFrom(pricePort) - priceBytes;
         long newsBytesDelta = host.cut().bytesFrom(newsPort) - newsBytes;
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -240,10 +241,10 @@ class MultiHostIT {
      *
      * @return how many of each the gateway served, for the report
      */
-    private String assertRecoveredByReplayOrReset(PrometheusText gatewayBefore, PrometheusText orderbookBefore,
+    private String assertRecoveredByReplayOrReset(PrometheusScrape gatewayBefore, PrometheusScrape orderbookBefore,
             StrategyHost host) {
-        PrometheusText gatewayAfter = gateway.metrics();
-        PrometheusText orderbookAfter = host.orderbook().metrics();
+        PrometheusScrape gatewayAfter = gateway.metrics();
+        PrometheusScrape orderbookAfter = host.orderbook().metrics();
         double recoveries = gatewayAfter.sum("trading_feed_replays_served_total", PRICE)
                 + gatewayAfter.sum("trading_feed_resets_sent_total", PRICE);
         double recoveriesBefore = gatewayBefore.sum("trading_feed_replays_served_total", PRICE)

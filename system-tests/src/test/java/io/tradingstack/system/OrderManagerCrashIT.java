@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,7 +152,7 @@ class OrderManagerCrashIT {
                             && inDoubt(strategy) == 0;
                 });
         Map<String, Long> strategyPositions = positions(view(strategy));
-        PrometheusText strategyMetrics = strategy.metrics();
+        PrometheusScrape strategyMetrics = strategy.metrics();
         strategy.close(); // flushes and closes the drop copy
 
         Map<String, DropCopyLine> acknowledged = acknowledged(dropCopy);
@@ -192,9 +193,9 @@ class OrderManagerCrashIT {
         System.out.printf("seed %d: killed after %d sent; %d answered, %d in the order manager, %.0f retries, "
                         + "%.0f expired, %.0f of them filled after all, %.0f settled unfilled%n", seed, sentAtKill,
                 acknowledged.size(), managed.size(), strategyMetrics.sum("trading_strategy_order_retries_total"),
-                strategyMetrics.sum("trading_strategy_orders_total", "status=\"expired\""),
-                strategyMetrics.sum("trading_strategy_orders_settled_total", "status=\"filled\""),
-                strategyMetrics.sum("trading_strategy_orders_settled_total", "status=\"not_filled\""));
+                strategyMetrics.sum("trading_strategy_orders_total", "status", "expired"),
+                strategyMetrics.sum("trading_strategy_orders_settled_total", "status", "filled"),
+                strategyMetrics.sum("trading_strategy_orders_settled_total", "status", "not_filled"));
     }
 
     private static long sent(ServiceProcess strategy) {

@@ -1,5 +1,6 @@
 package io.tradingstack.system;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,7 +86,7 @@ interface ServiceHttp {
     }
 
     /** Its {@code /actuator/prometheus}, parsed; fails when it does not answer 200. */
-    default PrometheusText metrics() {
-        return new PrometheusText(getOk("/actuator/prometheus"));
+    default PrometheusScrape metrics() {
+        return PrometheusScrape.parse(getOk("/actuator/prometheus"));
     }
 }

@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,12 +72,12 @@ class TradingStackIT {
         assertThat(orders.get("total").asLong()).isPositive();
         assertThat(orders.get("items").get(0).get("status").asString()).isIn("FILLED", "REJECTED");
 
-        PrometheusText metrics = orderManager.metrics();
+        PrometheusScrape metrics = orderManager.metrics();
         assertThat(metrics.has("trading_tick_to_trade_seconds_bucket")).as("tick-to-trade histogram").isTrue();
         assertThat(metrics.sum("trading_tick_to_trade_seconds_count")).as("tick-to-trade count").isPositive();
         assertThat(metrics.sum("trading_hop_news_to_order_manager_seconds_count")).as("news → order manager count")
             .isPositive();
-        PrometheusText strategyMetrics = strategy.metrics();
+        PrometheusScrape strategyMetrics = strategy.metrics();
         assertThat(strategyMetrics.sum("trading_hop_order_round_trip_seconds_count")).isPositive();
         assertThat(strategyMetrics.sum("trading_hop_news_to_strategy_seconds_count")).isPositive();
 
@@ -124,7 +125,7 @@ class TradingStackIT {
     }
 
     private double haltedRejections() {
-        return orderManager.metrics().sum("trading_orders_total", "reason=\"TRADING_HALTED\"");
+        return orderManager.metrics().sum("trading_orders_total", "reason", "TRADING_HALTED");
     }
 
     private long strategyFilled() {

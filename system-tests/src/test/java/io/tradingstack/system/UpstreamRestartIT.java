@@ -2,6 +2,7 @@ package io.tradingstack.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import io.tradingstack.protocol.PriceTick;
 import io.tradingstack.protocol.Prices;
 import io.tradingstack.protocol.ReplayRequest;
@@ -111,15 +112,15 @@ class UpstreamRestartIT {
         awaitMoreFills(orderManager, 20, "trading resumes after the gateway restart");
         assertNoFillBetween(orderManager, gatewayKilled + STALENESS.toNanos(), gatewayBack, "the gateway was away");
 
-        PrometheusText books = orderbook.metrics();
-        assertThat(books.sum("trading_feed_reconnects_total", "feed=\"price\"")).as("orderbook reconnected").isPositive();
-        assertThat(books.sum("trading_feed_sessions_total", "feed=\"price\"")).as("orderbook saw the new session")
+        PrometheusScrape books = orderbook.metrics();
+        assertThat(books.sum("trading_feed_reconnects_total", "feed", "price")).as("orderbook reconnected").isPositive();
+        assertThat(books.sum("trading_feed_sessions_total", "feed", "price")).as("orderbook saw the new session")
                 .isPositive();
-        assertThat(books.sum("trading_feed_resets_received_total", "feed=\"price\"")).as("its replay was reset")
+        assertThat(books.sum("trading_feed_resets_received_total", "feed", "price")).as("its replay was reset")
                 .isPositive();
-        PrometheusText news = strategy.metrics();
-        assertThat(news.sum("trading_feed_reconnects_total", "feed=\"news\"")).as("strategy reconnected").isPositive();
-        assertThat(news.sum("trading_feed_sessions_total", "feed=\"news\"")).as("strategy saw the new session")
+        PrometheusScrape news = strategy.metrics();
+        assertThat(news.sum("trading_feed_reconnects_total", "feed", "news")).as("strategy reconnected").isPositive();
+        assertThat(news.sum("trading_feed_sessions_total", "feed", "news")).as("strategy saw the new session")
                 .isPositive();
 
         for (FeedTap tap : taps) {
@@ -146,7 +147,7 @@ class UpstreamRestartIT {
 
     private static long filled(ServiceProcess orderManager) {
         return (long) orderManager.metrics()
-                .sum("trading_orders_total", "status=\"FILLED\"");
+                .sum("trading_orders_total", "status", "FILLED");
     }
 
     private static void awaitBookDown(ServiceProcess service, String what) {

@@ -73,8 +73,7 @@ final class LatencyScenario {
             long windowStart = SystemEpochNanoClock.instance().epochNanos();
             long windowEnd;
             before = Window.scrapeAll(services);
-            try (HeapSampler heap = new HeapSampler(services)) {
-                WakeUpMeter.Running wakeUps = WakeUpMeter.start();
+            try (HeapSampler heap = new HeapSampler(services); WakeUpMeter.Running wakeUps = WakeUpMeter.start()) {
                 if (failure == null) {
                     failure = Window.watch(run.window(), Window.firstFailure(List.of(prices, news), book));
                 }
@@ -95,9 +94,12 @@ final class LatencyScenario {
             orders = recordOrders(stack.orderManager(), windowStart, windowEnd, own, uncorrected);
         }
         run.say("raw-socket baseline: news → relay → order sink, " + run.window().toSeconds() + " s");
-        WakeUpMeter.Running wakeUps = WakeUpMeter.start();
-        RawBaseline.Latency baseline = run.baseline().latency(newsPerSecond, run.warmup(), run.window());
-        Histogram baselineWakeUps = wakeUps.stop();
+        RawBaseline.Latency baseline;
+        Histogram baselineWakeUps;
+        try (WakeUpMeter.Running wakeUps = WakeUpMeter.start()) {
+            baseline = run.baseline().latency(newsPerSecond, run.warmup(), run.window());
+            baselineWakeUps = wakeUps.stop();
+        }
         return report(before, after, resources, own, uncorrected, orders, baseline, new Machine(stackWakeUps, baselineWakeUps),
             failures);
     }
@@ -165,8 +167,8 @@ final class LatencyScenario {
             "hop: news emit → order frame decoded in the order manager");
         hop(table, before, after, "strategy", "trading_hop_order_round_trip_seconds", "hop: order sent → execution received");
         hop(table, before, after, "order-manager", "trading_journal_write_seconds", "journal commit (write + fsync)");
-        double newsSent = after.get("gateway").sum("trading_feed_messages_sent_total", "feed", "news")
-            - before.get("gateway").sum("trading_feed_messages_sent_total", "feed", "news");
+        double newsSent = after.get("gateway").metrics().sum("trading_feed_messages_sent_total", "feed", "news")
+            - before.get("gateway").metrics().sum("trading_feed_messages_sent_total", "feed", "news");
         StringBuilder out = new StringBuilder();
         out.append("### Latency: tick-to-trade at ").append(count(pricesPerSecond)).append(" prices/s and ")
             .append(count(newsPerSecond)).append(" news/s\n\n").append(run.header().stripTrailing()).append(" · ")

@@ -47,7 +47,7 @@ final class LossChecks {
                 labels = new String[] {pair[0], pair[1]};
                 metric = metric.substring(0, brace);
             }
-            double moved = after.sum(metric, labels) - before.sum(metric, labels);
+            double moved = after.metrics().sum(metric, labels) - before.metrics().sum(metric, labels);
             if (moved > 0) {
                 violations.add(String.format(Locale.ROOT, "%s: %.0f %s (%s)", watched.service(), moved, watched.what(),
                     watched.metric()));

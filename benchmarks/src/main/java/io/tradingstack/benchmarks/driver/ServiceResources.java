@@ -1,5 +1,6 @@
 package io.tradingstack.benchmarks.driver;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,18 @@ record ServiceResources(String service, double cpuCores, double maxHeapUsedMiB, 
 
     static ServiceResources of(String service, MetricsScrape before, MetricsScrape after, HeapSampler heap) {
         double seconds = (after.takenAtNanos() - before.takenAtNanos()) / 1e9;
-        double cpuSeconds = (after.sum("process_cpu_time_ns_total") - before.sum("process_cpu_time_ns_total")) / 1e9;
+        double cpuSeconds = (after.metrics().sum("process_cpu_time_ns_total") - before.metrics().sum("process_cpu_time_ns_total")) / 1e9;
         double heapLimit = 0;
-        for (MetricsScrape.Sample sample : after.samples("jvm_memory_max_bytes", "area", "heap")) {
+        for (PrometheusScrape.Sample sample : after.metrics().samples("jvm_memory_max_bytes", "area", "heap")) {
             heapLimit += Math.max(0, sample.value());
         }
         return new ServiceResources(service,
-            after.has("process_cpu_time_ns_total") ? cpuSeconds / seconds : Double.NaN,
+            after.metrics().has("process_cpu_time_ns_total") ? cpuSeconds / seconds : Double.NaN,
             heap.maxHeapBytes(service) / MIB,
             heapLimit / MIB,
-            Math.round(after.sum("jvm_gc_pause_seconds_count") - before.sum("jvm_gc_pause_seconds_count")),
-            (after.sum("jvm_gc_pause_seconds_sum") - before.sum("jvm_gc_pause_seconds_sum")) * 1e3,
-            after.max("jvm_gc_pause_seconds_max") * 1e3,
+            Math.round(after.metrics().sum("jvm_gc_pause_seconds_count") - before.metrics().sum("jvm_gc_pause_seconds_count")),
+            (after.metrics().sum("jvm_gc_pause_seconds_sum") - before.metrics().sum("jvm_gc_pause_seconds_sum")) * 1e3,
+            after.metrics().max("jvm_gc_pause_seconds_max") * 1e3,
             allocated(before, after),
             seconds);
     }
@@ -54,15 +55,15 @@ record ServiceResources(String service, double cpuCores, double maxHeapUsedMiB, 
 
     /** Bytes the orderbook allocated per price tick it took, between two of its readings. */
     static double allocatedPerPriceTick(MetricsScrape orderbookBefore, MetricsScrape orderbookAfter) {
-        double ticks = orderbookAfter.sum("trading_feed_messages_received_total", "feed", "price")
-            - orderbookBefore.sum("trading_feed_messages_received_total", "feed", "price");
+        double ticks = orderbookAfter.metrics().sum("trading_feed_messages_received_total", "feed", "price")
+            - orderbookBefore.metrics().sum("trading_feed_messages_received_total", "feed", "price");
         return allocated(orderbookBefore, orderbookAfter) / Math.max(1, ticks);
     }
 
     /** Bytes allocated between two readings: every live thread's count where the stack publishes it. */
     static double allocated(MetricsScrape before, MetricsScrape after) {
-        String metric = after.has("trading_jvm_allocated_bytes_total") ? "trading_jvm_allocated_bytes_total"
+        String metric = after.metrics().has("trading_jvm_allocated_bytes_total") ? "trading_jvm_allocated_bytes_total"
             : "jvm_gc_memory_allocated_bytes_total";
-        return after.sum(metric) - before.sum(metric);
+        return after.metrics().sum(metric) - before.metrics().sum(metric);
     }
 }

@@ -94,10 +94,10 @@ final class ThroughputScenario {
                 MetricsScrape obBefore = before.get("orderbook");
                 MetricsScrape obAfter = after.get("orderbook");
                 double windowSeconds = (obAfter.takenAtNanos() - obBefore.takenAtNanos()) / 1e9;
-                double received = obAfter.sum("trading_feed_messages_received_total", "feed", "price")
-                    - obBefore.sum("trading_feed_messages_received_total", "feed", "price");
-                double published = after.get("gateway").sum("trading_feed_messages_sent_total", "feed", "price")
-                    - before.get("gateway").sum("trading_feed_messages_sent_total", "feed", "price");
+                double received = obAfter.metrics().sum("trading_feed_messages_received_total", "feed", "price")
+                    - obBefore.metrics().sum("trading_feed_messages_received_total", "feed", "price");
+                double published = after.get("gateway").metrics().sum("trading_feed_messages_sent_total", "feed", "price")
+                    - before.get("gateway").metrics().sum("trading_feed_messages_sent_total", "feed", "price");
                 double sustained = received / windowSeconds;
                 double publishedRate = published / windowSeconds;
                 if (!Double.isNaN(rate) && publishedRate < 0.95 * rate) {

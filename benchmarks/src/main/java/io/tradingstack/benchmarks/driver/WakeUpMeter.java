@@ -60,12 +60,18 @@ final class WakeUpMeter implements Agent {
         return lateness.getIntervalHistogram();
     }
 
-    /** A meter on its thread; closing it stops the thread and gives what it measured. */
-    record Running(WakeUpMeter meter, AgentThread thread) {
+    /** A meter on its thread: {@link #stop()} stops it and gives what it measured; closing stops it too. */
+    record Running(WakeUpMeter meter, AgentThread thread) implements AutoCloseable {
 
         Histogram stop() {
             thread.close();
             return meter.recorded();
+        }
+
+        /** Stops the thread, if {@link #stop()} has not (the measurement failed); a second close does nothing. */
+        @Override
+        public void close() {
+            thread.close();
         }
     }
 }

@@ -61,9 +61,9 @@ class HistogramWindowTest {
         MetricsScrape before = MetricsScrape.parse(BEFORE, 0);
         MetricsScrape after = MetricsScrape.parse(AFTER, 1);
 
-        assertThat(after.sum("trading_feed_gaps_total")).isEqualTo(9.0);
-        assertThat(after.sum("trading_feed_gaps_total", "feed", "news")).isEqualTo(7.0);
-        assertThat(after.has("trading_feed_resets_received_total")).isFalse();
+        assertThat(after.metrics().sum("trading_feed_gaps_total")).isEqualTo(9.0);
+        assertThat(after.metrics().sum("trading_feed_gaps_total", "feed", "news")).isEqualTo(7.0);
+        assertThat(after.metrics().has("trading_feed_resets_received_total")).isFalse();
         assertThat(LossChecks.violations(java.util.Map.of("orderbook", before), java.util.Map.of("orderbook", after)))
             .containsExactly("orderbook: 2 gaps (trading_feed_gaps_total)");
     }

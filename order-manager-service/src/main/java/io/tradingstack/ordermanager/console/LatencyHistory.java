@@ -1,5 +1,6 @@
 package io.tradingstack.ordermanager.console;
 
+import io.tradingstack.metrics.CumulativeHistogram;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,7 +24,7 @@ final class LatencyHistory {
     record HopSeries(String id, String label, String measuredBy, List<Double> p50, List<Double> p99) {
     }
 
-    private record Reading(long timeMillis, CumulativeBuckets buckets) {
+    private record Reading(long timeMillis, CumulativeHistogram buckets) {
     }
 
     private final long windowMillis;
@@ -49,11 +50,11 @@ final class LatencyHistory {
      *
      * @param read the histograms read now, per hop; a hop left out was not readable
      */
-    synchronized void record(long nowMillis, Map<Hop, CumulativeBuckets> read) {
+    synchronized void record(long nowMillis, Map<Hop, CumulativeHistogram> read) {
         times.addLast(nowMillis);
         for (Hop hop : Hop.values()) {
-            CumulativeBuckets now = read.get(hop);
-            CumulativeBuckets window = now == null ? null : window(hop, nowMillis, now);
+            CumulativeHistogram now = read.get(hop);
+            CumulativeHistogram window = now == null ? null : window(hop, nowMillis, now);
             p50.get(hop).addLast(micros(window, 0.50));
             p99.get(hop).addLast(micros(window, 0.99));
         }
@@ -72,7 +73,7 @@ final class LatencyHistory {
      * so that a poll that came late still compares with its predecessor; null when there is no
      * earlier reading, or only one older than three windows (the service was away: start over).
      */
-    private CumulativeBuckets window(Hop hop, long nowMillis, CumulativeBuckets now) {
+    private CumulativeHistogram window(Hop hop, long nowMillis, CumulativeHistogram now) {
         Deque<Reading> kept = readings.get(hop);
         kept.addLast(new Reading(nowMillis, now));
         long start = nowMillis - windowMillis;
@@ -86,7 +87,7 @@ final class LatencyHistory {
         if (oldest.buckets() == now) {
             return null; // the first reading: nothing to compare with yet
         }
-        CumulativeBuckets since = now.since(oldest.buckets());
+        CumulativeHistogram since = now.since(oldest.buckets());
         if (since == null) {
             kept.clear(); // the service restarted: start over from this reading
             kept.addLast(new Reading(nowMillis, now));
@@ -101,7 +102,7 @@ final class LatencyHistory {
     }
 
     /** NaN for no value: an ArrayDeque holds no null. */
-    private static double micros(CumulativeBuckets window, double q) {
+    private static double micros(CumulativeHistogram window, double q) {
         if (window == null) {
             return Double.NaN;
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.tradingstack.metrics.CumulativeHistogram;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -63,12 +64,12 @@ final class ServicePoller {
     }
 
     void poll(long nowMillis) {
-        Map<Hop, CumulativeBuckets> histograms = new EnumMap<>(Hop.class);
+        Map<Hop, CumulativeHistogram> histograms = new EnumMap<>(Hop.class);
         for (ServiceProbe probe : probes) {
             ServiceProbe.Reading reading = probe.poll(nowMillis);
             last.put(probe.service(), reading.health());
             for (Hop hop : Hop.values()) {
-                CumulativeBuckets buckets = hop.measuredBy() == probe.service()
+                CumulativeHistogram buckets = hop.measuredBy() == probe.service()
                     ? reading.metrics().histogram(hop.prometheusName()) : null;
                 if (buckets != null) {
                     histograms.put(hop, buckets);
@@ -77,7 +78,7 @@ final class ServicePoller {
         }
         for (Hop hop : Hop.values()) {
             if (hop.measuredBy() == ServiceName.ORDER_MANAGER) {
-                CumulativeBuckets own = local(registry.find(hop.metric().metricName()).timers());
+                CumulativeHistogram own = local(registry.find(hop.metric().metricName()).timers());
                 if (own != null) {
                     histograms.put(hop, own);
                 }
@@ -95,7 +96,7 @@ final class ServicePoller {
      * The order manager's own timers, summed per bucket, as the Prometheus registry keeps them:
      * cumulative since start, each bound counting the samples at or below it, +Inf the total.
      */
-    static CumulativeBuckets local(Collection<Timer> timers) {
+    static CumulativeHistogram local(Collection<Timer> timers) {
         double[] bounds = null;
         long[] counts = null;
         for (Timer timer : timers) {
@@ -116,6 +117,6 @@ final class ServicePoller {
             }
             counts[buckets.length] += snapshot.count();
         }
-        return bounds == null || bounds.length == 1 ? null : new CumulativeBuckets(bounds, counts);
+        return bounds == null || bounds.length == 1 ? null : new CumulativeHistogram(bounds, counts);
     }
 }

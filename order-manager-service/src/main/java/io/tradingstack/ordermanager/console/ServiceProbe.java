@@ -1,5 +1,6 @@
 package io.tradingstack.ordermanager.console;
 
+import io.tradingstack.metrics.PrometheusScrape;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -64,17 +65,17 @@ final class ServiceProbe {
     }
 
     /** What was read: the service's health, and its metrics (none when it did not answer). */
-    record Reading(ServiceHealth health, ScrapedMetrics metrics) {
+    record Reading(ServiceHealth health, PrometheusScrape metrics) {
     }
 
     Reading poll(long nowMillis) {
         Reading reading;
         try {
             HttpResponse<String> health = get("/actuator/health");
-            ScrapedMetrics metrics = ScrapedMetrics.none();
+            PrometheusScrape metrics = PrometheusScrape.empty();
             HttpResponse<String> prometheus = get("/actuator/prometheus");
             if (prometheus.statusCode() == 200) {
-                metrics = ScrapedMetrics.parse(prometheus.body());
+                metrics = PrometheusScrape.parse(prometheus.body(), "trading_");
             }
             reading = new Reading(fromHealth(health, metrics, nowMillis), metrics);
         } catch (HttpConnectTimeoutException e) {
@@ -100,7 +101,7 @@ final class ServiceProbe {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private ServiceHealth fromHealth(HttpResponse<String> response, ScrapedMetrics metrics, long nowMillis) {
+    private ServiceHealth fromHealth(HttpResponse<String> response, PrometheusScrape metrics, long nowMillis) {
         Map<String, String> components = new LinkedHashMap<>();
         String status;
         try {
@@ -124,13 +125,13 @@ final class ServiceProbe {
 
     private Reading down(String reason, long nowMillis) {
         return new Reading(new ServiceHealth(service.id(), base.toString(), ServiceHealth.DOWN, reason, Map.of(), List.of(),
-            nowMillis), ScrapedMetrics.none());
+            nowMillis), PrometheusScrape.empty());
     }
 
-    private static List<ServiceHealth.Figure> figures(ScrapedMetrics metrics) {
+    private static List<ServiceHealth.Figure> figures(PrometheusScrape metrics) {
         List<ServiceHealth.Figure> figures = new ArrayList<>();
         for (FigureSource source : FIGURES) {
-            for (ScrapedMetrics.Sample sample : metrics.named(source.metric())) {
+            for (PrometheusScrape.Sample sample : metrics.samples(source.metric())) {
                 String tag = sample.labels().get(source.tag());
                 figures.add(new ServiceHealth.Figure(source.label() + (tag == null ? "" : " " + tag),
                     Double.isFinite(sample.value()) ? sample.value() : null, source.unit()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tradingstack.metrics.CumulativeHistogram;
 import io.tradingstack.metrics.LatencyHistograms;
 import io.tradingstack.metrics.TradingMetric;
 import java.util.Map;
@@ -23,12 +24,12 @@ class LatencyHistoryTest {
 
     @Test
     void shouldReadQuantilesLinearlyInsideTheBucketThatHoldsTheRank() {
-        CumulativeBuckets buckets = new CumulativeBuckets(BOUNDS, new long[] {0, 100, 100, 100});
+        CumulativeHistogram buckets = new CumulativeHistogram(BOUNDS, new long[] {0, 100, 100, 100});
         assertThat(buckets.quantile(0.5)).isCloseTo(0.00055, within(1e-9));
         assertThat(buckets.quantile(0.99)).isCloseTo(0.000991, within(1e-9));
-        assertThat(new CumulativeBuckets(BOUNDS, new long[] {0, 0, 0, 10}).quantile(0.5))
+        assertThat(new CumulativeHistogram(BOUNDS, new long[] {0, 0, 0, 10}).quantile(0.5))
             .as("above the highest finite bound: that bound").isEqualTo(0.01);
-        assertThat(new CumulativeBuckets(BOUNDS, new long[] {0, 0, 0, 0}).quantile(0.5)).isNaN();
+        assertThat(new CumulativeHistogram(BOUNDS, new long[] {0, 0, 0, 0}).quantile(0.5)).isNaN();
     }
 
     @Test
@@ -64,7 +65,7 @@ class LatencyHistoryTest {
     }
 
     @Test
-    void shouldReadTheOrderManagersOwnTimersAsCumulativeBucketsWithTheStacksBounds() {
+    void shouldReadTheOrderManagersOwnTimersAsCumulativeHistogramWithTheStacksBounds() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new LatencyHistograms());
         Timer timer = Timer.builder(TradingMetric.TICK_TO_TRADE.metricName()).register(registry);
@@ -73,16 +74,16 @@ class LatencyHistoryTest {
         }
         timer.record(2, TimeUnit.SECONDS);
 
-        CumulativeBuckets buckets = ServicePoller.local(registry.find(TradingMetric.TICK_TO_TRADE.metricName()).timers());
+        CumulativeHistogram buckets = ServicePoller.local(registry.find(TradingMetric.TICK_TO_TRADE.metricName()).timers());
         assertThat(buckets.total()).isEqualTo(101);
-        assertThat(buckets.boundsSeconds()).hasSize(LatencyHistograms.BOUND_COUNT + 1);
+        assertThat(buckets.bounds()).hasSize(LatencyHistograms.BOUND_COUNT + 1);
         assertThat(buckets.quantile(0.5) * 1e6).as("p50 µs, within a bucket's 9 %").isCloseTo(50, within(5.0));
         assertThat(buckets.quantile(0.999)).as("the 2 s sample").isGreaterThan(1.5);
         assertThat(ServicePoller.local(registry.find("no.such.timer").timers())).isNull();
     }
 
-    private static CumulativeBuckets buckets(long... counts) {
-        return new CumulativeBuckets(BOUNDS, counts);
+    private static CumulativeHistogram buckets(long... counts) {
+        return new CumulativeHistogram(BOUNDS, counts);
     }
 
     private static LatencyHistory.HopSeries series(LatencyHistory history, Hop hop) {
