@@ -8,7 +8,7 @@
   const MAX_ORDERS = 50;
   // Spring Boot's own health components: listed only when they are not UP, so the stack's own stand out.
   const GENERIC_COMPONENTS = new Set(['ping', 'diskSpace', 'livenessState', 'readinessState', 'ssl']);
-  const COLORS = ['#58a6ff', '#3fb950', '#d29922', '#bc8cff', '#f778ba'];
+  const COLORS = ['#58a6ff', '#3fb950', '#d29922', '#bc8cff', '#f778ba', '#ff7b72', '#39c5cf'];
   const orders = new Map(); // clientOrderId -> order, the newest MAX_ORDERS
   let charts = null;
 

@@ -81,6 +81,9 @@ public enum TradingMetric {
     HOP_NEWS_TO_ORDER_MANAGER("trading.hop.news.to.order.manager", MetricKind.TIMER,
             "Gateway emit (news ts, an order's originTs) to the order manager having the order frame decoded: the news hop,"
                 + " the strategy's decision and the order hop, before the order manager decides."),
+    HOP_NEWS_TO_ORDER_SENT("trading.hop.news.to.order.sent", MetricKind.TIMER,
+            "Gateway emit (news ts, an order's originTs) to the strategy having written the order to the order manager's"
+                + " socket, first attempt only: the news hop and the strategy's decision, without the order hop."),
     HOP_ORDER_ROUND_TRIP("trading.hop.order.round.trip", MetricKind.TIMER,
             "Strategy sends an order to the strategy receiving its execution."),
     JOURNAL_WRITE("trading.journal.write", MetricKind.TIMER,

@@ -39,6 +39,6 @@ class TradingMetricTest {
     void shouldCatalogueTheHopsOfDesignSection7AsTimers() {
         assertThat(Arrays.stream(TradingMetric.values()).filter(m -> m.kind() == MetricKind.TIMER).map(TradingMetric::metricName))
                 .contains("trading.tick.to.trade", "trading.hop.emit.to.book", "trading.hop.news.to.strategy",
-                        "trading.hop.order.round.trip", "trading.journal.write");
+                        "trading.hop.news.to.order.sent", "trading.hop.order.round.trip", "trading.journal.write");
     }
 }

@@ -80,6 +80,8 @@ class TradingStackIT {
         PrometheusScrape strategyMetrics = strategy.metrics();
         assertThat(strategyMetrics.sum("trading_hop_order_round_trip_seconds_count")).isPositive();
         assertThat(strategyMetrics.sum("trading_hop_news_to_strategy_seconds_count")).isPositive();
+        assertThat(strategyMetrics.sum("trading_hop_news_to_order_sent_seconds_count")).as("news → order sent count")
+            .isPositive();
 
         haltAndRelease();
 

@@ -163,6 +163,8 @@ final class LatencyScenario {
         table.row("the original Python assignment", "", "", "", "", "", seconds(ASSIGNMENT_MEAN_SECONDS), "");
         hop(table, before, after, "orderbook", "trading_hop_emit_to_book_seconds", "hop: gateway emit → book write");
         hop(table, before, after, "strategy", "trading_hop_news_to_strategy_seconds", "hop: news emit → strategy receive");
+        hop(table, before, after, "strategy", "trading_hop_news_to_order_sent_seconds",
+            "hop: news emit → order written by the strategy");
         hop(table, before, after, "order-manager", "trading_hop_news_to_order_manager_seconds",
             "hop: news emit → order frame decoded in the order manager");
         hop(table, before, after, "strategy", "trading_hop_order_round_trip_seconds", "hop: order sent → execution received");

@@ -11,6 +11,7 @@ enum Hop {
     TICK_TO_TRADE("tick-to-trade", ServiceName.ORDER_MANAGER, TradingMetric.TICK_TO_TRADE),
     EMIT_TO_BOOK("gateway → book", ServiceName.ORDERBOOK, TradingMetric.HOP_EMIT_TO_BOOK),
     NEWS_TO_STRATEGY("news → strategy", ServiceName.STRATEGY, TradingMetric.HOP_NEWS_TO_STRATEGY),
+    NEWS_TO_ORDER_SENT("news → order sent", ServiceName.STRATEGY, TradingMetric.HOP_NEWS_TO_ORDER_SENT),
     NEWS_TO_ORDER_MANAGER("news → order manager", ServiceName.ORDER_MANAGER, TradingMetric.HOP_NEWS_TO_ORDER_MANAGER),
     ORDER_ROUND_TRIP("order round trip", ServiceName.STRATEGY, TradingMetric.HOP_ORDER_ROUND_TRIP),
     JOURNAL_WRITE("journal commit", ServiceName.ORDER_MANAGER, TradingMetric.JOURNAL_WRITE);

@@ -3,6 +3,8 @@ package io.tradingstack.strategy.order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tradingstack.clock.EpochNanoClock;
+import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.metrics.TradingMetric;
 import io.tradingstack.protocol.DecodeError;
 import io.tradingstack.protocol.ErrorFrame;
@@ -66,7 +68,9 @@ import org.springframework.integration.ip.tcp.connection.TcpConnection;
  * learns of an order it submitted only after {@code submit} returned.
  *
  * <p>{@code trading.hop.order.round.trip} times each answered order from its first send to its
- * execution, retries included.
+ * execution, retries included; {@code trading.hop.news.to.order.sent} times the news tick's emit
+ * ({@code originTs}) to the order's first write, so that the strategy's share of tick-to-trade
+ * is told apart from the order's hop.
  *
  * <p>Longer than our usual class: it is one state machine whose transitions share one lock, and
  * splitting the transitions would spread that lock; the timer, the connection, the hand-over
@@ -91,6 +95,8 @@ public final class OrderClient {
     private final long expiryNanos;
     private final MeterRegistry registry;
     private final Timer roundTrip;
+    private final Timer newsToOrderSent;
+    private final EpochNanoClock clock = SystemEpochNanoClock.instance();
     private final Counter retries;
 
     private final ClientTimer timer;
@@ -133,6 +139,9 @@ public final class OrderClient {
         this.registry = registry;
         this.roundTrip = Timer.builder(TradingMetric.HOP_ORDER_ROUND_TRIP.metricName())
             .description(TradingMetric.HOP_ORDER_ROUND_TRIP.description())
+            .register(registry);
+        this.newsToOrderSent = Timer.builder(TradingMetric.HOP_NEWS_TO_ORDER_SENT.metricName())
+            .description(TradingMetric.HOP_NEWS_TO_ORDER_SENT.description())
             .register(registry);
         this.retries = Counter.builder(TradingMetric.STRATEGY_ORDER_RETRIES.metricName())
             .description(TradingMetric.STRATEGY_ORDER_RETRIES.description())
@@ -612,6 +621,10 @@ public final class OrderClient {
     private void transmit(InFlightOrder order, int attempt) {
         try {
             connection.send(order.request());
+            if (attempt == 1 && order.request() instanceof Order sent) {
+                // One host's epoch-nanosecond clocks, as every hop; a negative one is not recorded.
+                newsToOrderSent.record(clock.epochNanos() - sent.originTs(), TimeUnit.NANOSECONDS);
+            }
         } catch (RuntimeException e) {
             String discard;
             lock.lock();

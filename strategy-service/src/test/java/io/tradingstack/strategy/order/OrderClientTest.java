@@ -2,7 +2,9 @@ package io.tradingstack.strategy.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradingstack.clock.SystemEpochNanoClock;
 import io.tradingstack.protocol.ExecutionStatus;
 import io.tradingstack.protocol.Order;
 import io.tradingstack.protocol.Prices;
@@ -90,6 +92,22 @@ class OrderClientTest {
     }
 
     @Test
+    void shouldTimeTheNewsTickToTheOrderWrittenFromItsOriginTs() throws Exception {
+        orderManager = new FakeOrderManager();
+        client = start(orderManager.port(), "", GENEROUS, GENEROUS);
+        long emitted = SystemEpochNanoClock.instance().epochNanos() - TimeUnit.MILLISECONDS.toNanos(5);
+        Order order = new Order("momentum-1-emitted", "momentum-1", "AAPL", Side.BUY, 100, Prices.NONE, emitted);
+
+        client.submit(order);
+
+        assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isNotNull();
+        Timer newsToSent = registry.get("trading.hop.news.to.order.sent").timer();
+        assertThat(newsToSent.count()).isEqualTo(1);
+        assertThat(newsToSent.totalTime(TimeUnit.NANOSECONDS)).as("from the news tick's emit, 5 ms before the submit")
+            .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+
+    @Test
     void shouldHandBackARejectionAsFinal() throws Exception {
         orderManager = new FakeOrderManager();
         orderManager.policy((order, receipt) -> new FakeOrderManager.Reject("NOT_MARKETABLE"));
@@ -123,6 +141,7 @@ class OrderClientTest {
         }
         assertThat(registry.get("trading.strategy.order.retries").counter().count()).isEqualTo(outcome.attempts() - 1);
         assertThat(registry.find("trading.hop.order.round.trip").timer().count()).isZero();
+        assertThat(registry.get("trading.hop.news.to.order.sent").timer().count()).as("the first attempt only").isEqualTo(1);
         // Sent, so it may have filled: in doubt until its cancel is answered, which the fake, busy
         // sleeping before the last attempt's answer, cannot do before the test ends.
         assertThat(unsettled.inDoubt()).isEqualTo(1);
